@@ -1,0 +1,118 @@
+"""The only place that makes slugs, page paths, URLs and anchors.
+
+Generated pages live under fixed folders; every link between pages is built here
+so that a page move is a one-line change and links never drift apart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+ARTICLES = "articles"
+ENTITIES = "entities"
+THEMES = "themes"
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """ASCII, lowercase, hyphen-separated slug; never empty."""
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_text = norm.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > max_len:
+        slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
+    return slug or "untitled"
+
+
+def unique_slugs(names: list[str]) -> list[str]:
+    """Slugs for ``names`` in order, with -2, -3… added where two would collide."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        base = slugify(name)
+        n = seen.get(base, 0) + 1
+        seen[base] = n
+        slug = base if n == 1 else f"{base}-{n}"
+        while slug in seen and n > 1:
+            n += 1
+            slug = f"{base}-{n}"
+        seen.setdefault(slug, 1)
+        out.append(slug)
+    return out
+
+
+# ---- page source paths (the src_uri handed to MkDocs) -----------------------------------
+
+def article_page(slug: str) -> str:
+    return f"{ARTICLES}/{slug}.md"
+
+
+def entity_page(entity_id: str) -> str:
+    return f"{ENTITIES}/{entity_id}.md"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"{THEMES}/{theme_id}.md"
+
+
+def index_page(section: str) -> str:
+    """Section index: articles, entities, themes, timeline, glossary, figures, sources, data."""
+    return f"{section}/index.md"
+
+
+HOME = "index.md"
+
+
+# ---- anchors ---------------------------------------------------------------------------
+
+def block_anchor(block: int) -> str:
+    return f"p{block}"
+
+
+def sentence_anchor(block: int, sentence: int) -> str:
+    return f"p{block}-s{sentence}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"ev-{event_id}"
+
+
+# ---- links -----------------------------------------------------------------------------
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link target from one page source path to another (MkDocs resolves .md)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def site_url(page: str, anchor: str | None = None) -> str:
+    """Site-relative URL of a page as built with use_directory_urls (used by the JSON exports)."""
+    if page == HOME:
+        url = ""
+    elif page.endswith("/index.md"):
+        url = page[: -len("index.md")]
+    else:
+        url = page[: -len(".md")] + "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL from one built page to another, for links inside raw HTML blocks."""
+    src, dst = site_url(from_page), site_url(to_page)
+    if src == dst:
+        rel = ""
+    else:
+        rel = posixpath.relpath("/" + dst, "/" + src)
+        if rel == ".":
+            rel = "./"
+        elif dst == "" or dst.endswith("/"):
+            rel += "/"
+    if anchor:
+        return f"{rel}#{anchor}"
+    return rel or "./"
+
+
+def data_file(name: str) -> str:
+    """Source path of a JSON export: data/articles.json etc., copied to site/data/."""
+    return f"data/{name}.json"
