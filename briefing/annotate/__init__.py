@@ -1,0 +1,133 @@
+"""The annotate stage: one article in, every per-article annotation out, no shared state.
+
+Each annotator is a pure function in its own module; this module only wires them in order
+(entities before themes and quotes, which use them) and bundles the knowledge they read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.model import Annotated, Article, DateMention, Event, Theme, Timex
+from briefing.timevalues import interval
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The editable knowledge/ files, parsed once per process."""
+
+    aliases: object  # briefing.annotate.entities.Aliases
+    acronyms: Mapping[str, str]
+    themes: tuple[Theme, ...]
+    digest: str  # changes whenever a knowledge file changes: part of the cache key
+
+
+KNOWLEDGE_FILES = ("aliases.yml", "acronyms.yml", "themes.yml")
+
+
+def knowledge_digest(directory: Path) -> str:
+    h = hashlib.sha256()
+    for name in KNOWLEDGE_FILES:
+        path = directory / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"<missing>")
+    return h.hexdigest()
+
+
+def load_knowledge(directory: Path) -> Knowledge:
+    """Parse knowledge/; raises KnowledgeError naming the file and line of a mistake."""
+    from briefing.annotate.acronyms import load_acronyms
+    from briefing.annotate.entities import load_aliases
+    from briefing.annotate.themes import load_taxonomy
+
+    return Knowledge(
+        aliases=load_aliases(directory / "aliases.yml"),
+        acronyms=load_acronyms(directory / "acronyms.yml"),
+        themes=load_taxonomy(directory / "themes.yml"),
+        digest=knowledge_digest(directory),
+    )
+
+
+def with_date(article: Article) -> Article:
+    """The article with its date inferred from the text when metadata gave none."""
+    if article.date is not None:
+        return article
+    from briefing.annotate.events import infer_article_date
+
+    text = "\n\n".join(b.text for b in article.blocks)
+    date, precision, reason = infer_article_date(text)
+    return dataclasses.replace(
+        article,
+        date=date,
+        date_precision=precision,
+        inferred=article.inferred | {"date"},
+        date_reason=reason,
+    )
+
+
+def kind_anchor(article: Article, timex: Timex) -> dt.date | None:
+    """The date to tell past from ahead by. When the article date is known only to the month or year
+    and the expression falls inside that window, only the tense can tell: return None."""
+    dct = article.date
+    if dct is None or article.date_precision == "day":
+        return dct
+    window = interval(f"{dct.year:04d}" if article.date_precision == "year" else f"{dct.year:04d}-{dct.month:02d}")
+    span = interval(timex.value)
+    if window and span and span[0] <= window[1] and span[1] >= window[0]:
+        return None
+    return dct
+
+
+def _shift(timex: Timex, offset: int) -> Timex:
+    return dataclasses.replace(timex, start=timex.start - offset, end=timex.end - offset)
+
+
+def annotate(article: Article, knowledge: Knowledge) -> Annotated:
+    """Every annotation of one article: sentences, dates and events, entities, acronyms,
+    figures, themes and quotes."""
+    from briefing.annotate import acronyms, dates, entities, events, figures, quotes, themes
+    from briefing.annotate.sentences import sentence_at, sentences
+
+    article = with_date(article)
+    blocks = article.blocks
+    sents = sentences(blocks)
+    dct = article.date
+
+    date_mentions = []
+    event_list = []
+    for block in blocks:
+        for timex in dates.tag(block.text, dct):
+            date_mentions.append(DateMention(block=block.index, timex=timex))
+            sent = sentence_at(sents, block.index, timex.start)
+            if sent is None:
+                continue
+            sentence_text = block.text[sent.start : sent.end]
+            local = _shift(timex, sent.start)
+            kind = events.event_kind(sentence_text, local, kind_anchor(article, timex))
+            if kind:
+                event_list.append(
+                    Event(block=block.index, sentence=sent.index, timex=timex, kind=kind, text=sentence_text)
+                )
+
+    mentions = entities.find_mentions(blocks, knowledge.aliases)
+    mention_types: dict[int, list[str]] = {}
+    for m in mentions:
+        mention_types.setdefault(m.block, []).append(m.type)
+
+    year = dct.year if dct else None
+    return Annotated(
+        article=article,
+        sentences=sents,
+        dates=tuple(date_mentions),
+        events=tuple(event_list),
+        mentions=tuple(mentions),
+        acronyms=acronyms.find_acronyms(blocks, knowledge.acronyms),
+        figures=figures.find_figures(blocks, year),
+        themes=themes.score_blocks(blocks, knowledge.themes, mention_types),
+        quotes=quotes.find_quotes(blocks, mentions),
+    )

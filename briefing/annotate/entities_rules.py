@@ -1,0 +1,281 @@
+"""Rules for entity discovery: the patterns spaCy's NER misses or gets wrong in news about states,
+institutions and defence, plus the junk filter and the name normalisation shared with entity_link.
+
+Everything here is general English/news knowledge (titles, head nouns of institutional names, function
+words); nothing names a particular article's people or facts. Regexes are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TYPES = ("person", "organization", "place", "document", "equipment", "event", "concept")
+
+# spaCy label -> our type. Labels not listed (DATE, CARDINAL, PERCENT, MONEY, ORDINAL, QUANTITY, TIME,
+# LANGUAGE, WORK_OF_ART, NORP) are not entities; NORP only counts when knowledge/ says it is an organization.
+SPACY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "LAW": "document",
+    "EVENT": "event",
+    "PRODUCT": "equipment",
+}
+
+# ---- words that are never an entity on their own ---------------------------------------------------
+_STOP = """
+a an the this that these those it its it's he she they we you me him her them us our your their his my
+who whom whose which what when where why how there here then than thus hence however therefore moreover
+meanwhile nevertheless nonetheless furthermore also yet still so but and or nor for of in on at by to
+from with without under over after before since during while until unless although though because if
+whether as above below between among against into onto upon within across through throughout toward
+towards despite instead indeed perhaps maybe only just even already again now today tomorrow yesterday
+tonight first second third fourth fifth last next previous recently later earlier soon finally
+specifically secondly thirdly fourthly lastly sometimes often always never usually once twice
+consequently accordingly similarly likewise additionally overall nationally traditionally currently
+ultimately importantly notably clearly generally monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec spring summer autumn fall winter mr mrs ms dr prof sir dame lord lady one
+two three four five six seven eight nine ten hundred thousand million billion trillion yes no not all
+some many most much few several every each any both either neither other another such
+"""
+STOPWORDS = frozenset(_STOP.split())
+# Generic nouns that name no one thing when they stand alone ("Defense", "Alliance", "North").
+_GENERIC = """
+details detail features feature recent news update updates photo photos credit credits banner advertisement share comments comment related read more video watch listen subscribe opinion analysis editorial report reports home
+page menu search contact about north south east west northern southern eastern western central
+alliance allied allies defense defence security government administration ministry minister president
+prime secretary state states nations nation country countries people house office party forces force
+army navy council committee department strategy treaty agreement program programme initiative system
+summit talks war region north south east west the
+"""
+GENERIC = STOPWORDS | frozenset(_GENERIC.split())
+
+# Personal titles and ranks: part of the mention's surface, not of the name ("Defense Minister Koizumi").
+_TITLE_HEADS = (
+    "Prime Minister|Minister|Secretary[- ]General|Secretary|President|Vice President|Chancellor|Premier|Speaker|Senator|"
+    "Governor|Mayor|Ambassador|Envoy|Chairman|Chairwoman|Chair|Director|Commissioner|Spokesman|"
+    "Spokeswoman|Spokesperson|General|Admiral|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
+    "King|Queen|Prince|Princess|Emperor|Pope|Professor|Judge|Justice|Rep\\.|Sen\\.|Gov\\.|Gen\\.|Adm\\.|"
+    "Lt\\.|Col\\.|Maj\\.|Capt\\.|Sgt\\.|Prof\\.|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Sir|Dame|Lord|Lady|Chief Executive|CEO"
+)
+# Honorifics are titles even when the statistical model did not see a person after them.
+HONORIFICS = frozenset("mr mrs ms dr prof sir dame lord lady".split())
+# Titles that also start other names ("General Motors", "Justice Department", "King's College"): a person
+# follows only when the model also saw one there.
+WEAK_TITLES = frozenset(
+    "general major captain lieutenant colonel commander justice judge king queen prince princess emperor "
+    "pope chair director professor lord lady sir dame ceo chief sergeant admiral".split()
+)
+# Capitalised words that may qualify a title ("Chief Cabinet Secretary", "Trade and Industry Secretary").
+_TITLE_MOD = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)"
+
+# "(Japanese) (Chief Cabinet) Secretary (of Defense) Name Name" - groups: prefix, title, name.
+TITLE_RE = re.compile(
+    r"(?<![\w.])"
+    r"(?P<title>"
+    r"(?:(?:" + _TITLE_MOD + r")(?:\s+(?:and|&)\s+|\s+)){0,4}?"
+    r"(?:" + _TITLE_HEADS + r")"
+    r"(?:\s+of\s+(?:the\s+)?(?:State|Defen[cs]e|Foreign Affairs|Commerce|the Treasury|Treasury|Homeland Security|"
+    r"Energy|Justice|War|the Navy|the Army|the Air Force|Staff|the Joint Chiefs of Staff))?"
+    r")"
+    r"\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|da|di|le)\s+)?" + _NAME_TOKEN + r"){0,3})(?![\w-])"
+)
+
+# Head nouns that say what an institutional name is ("... Strategy" is a document).
+HEAD_LAST = {
+    # documents
+    "Strategy": "document", "Treaty": "document", "Agreement": "document", "Framework": "document",
+    "Act": "document", "Accord": "document", "Accords": "document", "Pact": "document",
+    "Convention": "document", "Charter": "document", "Declaration": "document", "Statement": "document",
+    "Guidelines": "document", "Doctrine": "document", "Review": "document", "Communique": "document",
+    "Communiqué": "document", "Protocol": "document", "Bill": "document", "Constitution": "document",
+    "Partnership": "document",
+    # programmes and projects
+    "Program": "concept", "Programme": "concept", "Initiative": "concept", "Project": "concept",
+    # equipment
+    "Missile": "equipment", "Missiles": "equipment", "System": "equipment", "Systems": "equipment",
+    "Interceptor": "equipment", "Interceptors": "equipment", "Destroyer": "equipment", "Frigate": "equipment",
+    "Submarine": "equipment", "Fighter": "equipment", "Drone": "equipment", "Radar": "equipment",
+    # organizations
+    "Ministry": "organization", "Department": "organization", "Agency": "organization",
+    "Committee": "organization", "Commission": "organization", "Council": "organization",
+    "Institute": "organization", "University": "organization", "Forces": "organization", "Force": "organization",
+    "Army": "organization", "Navy": "organization", "Corps": "organization", "Command": "organization",
+    "Party": "organization", "Organization": "organization", "Organisation": "organization",
+    "Association": "organization", "Federation": "organization", "Foundation": "organization",
+    "Bank": "organization", "Fund": "organization", "Union": "organization", "Court": "organization",
+    "Parliament": "organization", "Congress": "organization", "Senate": "organization", "Cabinet": "organization",
+    "Office": "organization", "Bureau": "organization", "Guard": "organization", "Group": "organization",
+    "Corporation": "organization", "Company": "organization", "Authority": "organization",
+    "Service": "organization", "Secretariat": "organization", "Assembly": "organization",
+    # places
+    "Base": "place", "Islands": "place", "Island": "place", "Strait": "place", "Sea": "place",
+    "Ocean": "place", "Peninsula": "place", "Prefecture": "place", "Province": "place",
+    # events
+    "Summit": "event", "Conference": "event", "Games": "event", "Olympics": "event", "Exercise": "event",
+}
+# "Ministry of Defense", "Bank of Japan", "Treaty of Versailles": the head comes first.
+HEAD_FIRST = {
+    "Ministry": "organization", "Department": "organization", "Office": "organization", "Bureau": "organization",
+    "University": "organization", "Institute": "organization", "Bank": "organization",
+    "Commission": "organization", "Council": "organization", "Court": "organization",
+    "Committee": "organization", "Board": "organization", "Chamber": "organization",
+    "Chambers": "organization", "Academy": "organization", "College": "organization",
+    "Museum": "organization", "Government": "organization", "Federation": "organization",
+    "Treaty": "document", "Agreement": "document", "Convention": "document", "Declaration": "document",
+    "Charter": "document", "Battle": "event", "Republic": "place", "Kingdom": "place",
+    "Gulf": "place", "Bay": "place", "Sea": "place", "Strait": "place", "Port": "place",
+}
+
+_ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)+)"  # U.S., U.K.
+_WORD = r"(?:[A-Z][\w'’&]*)"
+# A capitalised token, possibly hyphenated ("U.S.-Japan", "Self-Defense", "Indo‑Pacific").
+_CAP = r"(?:" + _ABBR + "|" + _WORD + r")(?:[-‑–](?:" + _ABBR + "|" + _WORD + r"|[0-9]+))*"
+_CONNECT = r"(?:of|for|and|on|the|de|du|la|to|in)"
+_HL = "|".join(sorted(HEAD_LAST, key=len, reverse=True))
+_HF = "|".join(sorted(HEAD_FIRST, key=len, reverse=True))
+# A capitalised phrase ending in a head noun; connectors only between capitalised words.
+HEAD_LAST_RE = re.compile(
+    r"(?<![\w’'])(?:" + _CAP + r"(?:\s+" + _CONNECT + r")?\s+){1,6}(?:" + _HL + r")(?:\s+(?:I{1,3}|IV|V|\d+))?"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?" + _CAP + r"(?:\s+(?:and\s+)?" + _CAP + r"){0,3})?(?![\w-])"
+)
+HEAD_FIRST_RE = re.compile(
+    r"(?<![\w’'])(?:" + _CAP + r"\s+){0,3}(?:" + _HF + r")\s+of\s+(?:the\s+)?" + _CAP
+    + r"(?:\s+(?:(?:and|for|of)\s+)?" + _CAP + r"){0,6}(?![\w-])"
+)
+# "Glide Phase Interceptor program": a lower-case programme head after a capitalised name.
+PROGRAM_RE = re.compile(r"(?<![\w’'])(?:" + _CAP + r"\s+){2,6}(?:program|programme)(?![\w-])")
+# "AUKUS Pillar II", "Phase 2": a programme part with a numeral.
+PILLAR_RE = re.compile(r"(?<![\w])(?:" + _CAP + r"\s+)?(?:Pillar|Phase)\s+(?:I{1,3}|IV|V|[1-9])(?![\w])")
+# Military bases: "U.S. Naval Base in Yokosuka", "Kadena Air Base".
+BASE_RE = re.compile(
+    r"(?<![\w])(?:" + _CAP + r"\s+){0,3}(?:Naval|Air|Army|Marine Corps|Military|Air Force|Navy)\s+"
+    r"(?:Base|Station|Air Station|Facility)(?:\s+(?:in|at)\s+" + _CAP + r"(?:\s+" + _CAP + r")?)?(?![\w])"
+)
+# Country pairs with a lower-case head: "the U.S.-Japan security treaty", "Japan-U.S. alliance".
+PAIR_RE = re.compile(
+    r"(?<![\w])(?P<pair>[A-Z][\w.]*(?:[-–][A-Z][\w.]*)+)\s+"
+    r"(?P<head>(?:mutual\s+)?(?:security|defen[cs]e)\s+treaty|security\s+alliance|alliance|framework)(?![\w])"
+)
+PAIR_HEADS = {"treaty": "document", "alliance": "organization", "framework": "concept"}
+# Ships and aircraft.
+SHIP_RE = re.compile(r"(?<![\w])(?:USS|USNS|HMS|HMAS|HMCS|JS|INS|ROKS|BRP)\s+(?:" + _NAME_TOKEN + r")(?:\s+" + _NAME_TOKEN + r"){0,2}")
+AIRCRAFT_RE = re.compile(r"(?<![\w-])(?!G-|COVID|SARS)[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?(?:\s+[A-Z][a-z]+)?(?![\w-])")
+# "National Defense Strategy (NDS)" and "TLAMs, or Tomahawk Land Attack Missiles".
+ACRO_DEF_RE = re.compile(
+    r"(?<![\w’'])(?P<exp>(?:" + _CAP + r"(?:\s+" + _CONNECT + r")?\s+){1,8}" + _CAP + r")\s+\((?P<acr>[A-Z][A-Za-z0-9&]{1,9}?)s?\)"
+)
+ACRO_OR_RE = re.compile(
+    r"(?<![\w])(?P<acr>[A-Z][A-Z0-9&]{1,9}?)s?,\s+or\s+(?P<exp>(?:" + _CAP + r"(?:\s+" + _CONNECT + r")?\s+){1,8}" + _CAP + r")"
+)
+# A person name used attributively for a government is not a mention of the person.
+GOVERNMENT_AFTER_RE = re.compile(r"^\s+(?:administration|government|cabinet|presidency)\b", re.I)
+
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=s)['’])$")
+_PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&]+)s$")
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span off a leading "the", a trailing possessive and surrounding punctuation/space."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:!?\"“”()[]—–-'’":
+        # keep the closing period of "U.S." and "Jr." but not of a sentence
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$", text[start:end]):
+        end -= 1
+    m = _LEADING_THE.match(text[start:end])
+    if m and end - start > m.end():
+        start += m.end()
+    m = _POSSESSIVE.search(text[start:end])
+    if m and end - start > len(m.group(0)) + 1:
+        end -= len(m.group(0))
+    return start, end
+
+
+def clean_name(surface: str) -> str:
+    """The name a surface form stands for, before knowledge/: no "the", no possessive, singular acronym,
+    dateline capitals made title case ("WASHINGTON" -> "Washington"), single spaces."""
+    name = " ".join(surface.split())
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name) if len(name) > 3 else name
+    m = _PLURAL_ACRONYM.match(name)
+    if m:
+        name = m.group(1)
+    if re.fullmatch(r"[A-Z]{6,}", name):
+        name = name.title()
+    return name
+
+
+def name_key(name: str) -> str:
+    """Comparison key for names: case, periods, dash and apostrophe style, a leading "the" and the order
+    of hyphenated parts ("Japan-U.S." == "U.S.-Japan") do not matter."""
+    s = unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
+    s = s.replace(".", "")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"'s\b", "", s)
+    tokens = []
+    for tok in s.split():
+        if "-" in tok and all(part.isalpha() for part in tok.split("-")):
+            tok = "-".join(sorted(tok.split("-")))
+        tokens.append(tok)
+    return " ".join(tokens)
+
+
+def is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.]{1,9}", text)) and sum(c.isupper() for c in text) >= 2
+
+
+def initials_match(acronym: str, expansion: str) -> bool:
+    """Loose check that an acronym abbreviates an expansion ("NATO" / "North Atlantic Treaty Organization")."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    words = [w for w in re.split(r"[\s-]+", expansion) if w and w[0].isalpha()]
+    if not letters or not words or letters[0] != words[0][0].upper():
+        return False
+    caps = "".join(w[0].upper() for w in words if w[0].isupper() or w.lower() not in {"of", "for", "and", "the", "on", "to", "in"})
+    # every acronym letter appears in order among the word initials (or inside a word: "C2")
+    it = iter(caps + "".join(words).upper())
+    return all(ch in it for ch in letters) and len(letters) <= len(words) + 3
+
+
+def is_junk(name: str) -> bool:
+    """Names that are never entities: function words, days, months, fragments, lower-case phrases."""
+    if not name or len(name) > 90 or not any(c.isalpha() for c in name):
+        return True
+    if not (name[0].isupper() or name[0].isdigit()) or not any(c.isupper() for c in name):
+        return True
+    words = name.split()
+    if len(words) > 10:
+        return True
+    if all(w.strip(".,'’-").lower() in STOPWORDS for w in words):
+        return True
+    if len(words) == 1 and name.strip(".,'’-").lower() in GENERIC:
+        return True
+    # Fragments such as "Under Japan": a leading function word that is not part of a name.
+    if len(words) > 1 and words[0].lower() in LEADING_FRAGMENT:
+        return True
+    return False
+
+
+# Capitalised words that end a name when the model runs on past it ("Gartner More than ...").
+MID_STOP = frozenset("more than he she they we it his her its their our this that these those says said".split())
+LEADING_FRAGMENT = frozenset(
+    "however under details thus while when after before since although though because if as but and or "
+    "meanwhile moreover furthermore despite perhaps recent".split()
+)
+
+
+def strip_leading_fragment(text: str, start: int, end: int) -> int:
+    """Move ``start`` past leading sentence words the model swept into a name ("However Japan" -> "Japan")."""
+    while True:
+        m = re.match(r"([A-Za-z]+)\s+", text[start:end])
+        if not m or m.group(1).lower() not in LEADING_FRAGMENT:
+            return start
+        start += m.end()
