@@ -1,0 +1,124 @@
+"""Charts rendered at build time as self-contained SVG (no script, no CDN), each with a text alternative."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+PALETTE = ("#3f6ad8", "#d8643f", "#3fa66a", "#a63fd8", "#d8b23f", "#3fb8d8", "#d83f8a", "#7a7a7a")
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    href: str | None = None
+    title: str | None = None
+    shown: str | None = None  # the value as printed beside the bar ("8.7 trillion JPY"); default value+unit
+
+
+def _svg(width: int, height: int, title: str, body: Markup) -> Markup:
+    return Markup(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
+        'aria-label="{t}" class="bf-chart" preserveAspectRatio="xMinYMin meet"><title>{t}</title>{b}</svg>'
+    ).format(w=width, h=height, t=title, b=body)
+
+
+def _link(href: str | None, body: Markup) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, body) if href else body
+
+
+def bars(items: Sequence[Bar], title: str, unit: str = "", width: int = 640) -> Markup:
+    """Horizontal bars, one per item, labelled with their value; each bar may link somewhere."""
+    if not items:
+        return Markup("")
+    row, label_w, pad = 22, 210, 8
+    top = max(abs(i.value) for i in items) or 1.0
+    height = row * len(items) + pad * 2
+    parts = []
+    for n, item in enumerate(items):
+        y = pad + n * row
+        w = max(1.0, (width - label_w - 70) * abs(item.value) / top)
+        body = Markup(
+            '<text x="{lx}" y="{ty}" text-anchor="end" class="bf-chart-label">{label}</text>'
+            '<rect x="{x}" y="{y}" width="{w:.1f}" height="{h}" fill="{c}"><title>{tip}</title></rect>'
+            '<text x="{vx:.1f}" y="{ty}" class="bf-chart-value">{value}</text>'
+        ).format(lx=label_w - 6, ty=y + row * 0.68, label=_clip(item.label, 32), x=label_w, y=y + 3,
+                 w=w, h=row - 6, c=PALETTE[0], tip=item.title or f"{item.label}: {item.value:g}{unit}",
+                 vx=label_w + w + 4, value=item.shown or f"{item.value:g}{unit}")
+        parts.append(_link(item.href, body))
+    return _svg(width, height, title, Markup("").join(parts))
+
+
+def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640, height: int = 140,
+            marker: str | None = None) -> Markup:
+    """Vertical columns for (label, past count, ahead count) per period, stacked; ``marker`` labels 'today'."""
+    if not counts:
+        return Markup("")
+    top = max(p + a for _, p, a in counts) or 1
+    n = len(counts)
+    plot_h = height - 30
+    col_w = max(2.0, (width - 20) / n)
+    parts = []
+    for i, (label, past, ahead) in enumerate(counts):
+        x = 10 + i * col_w
+        hp = plot_h * past / top
+        ha = plot_h * ahead / top
+        tip = f"{label}: {past} past, {ahead} ahead"
+        parts.append(Markup(
+            '<g><title>{tip}</title><rect x="{x:.1f}" y="{yp:.1f}" width="{w:.1f}" height="{hp:.1f}" fill="{cp}"/>'
+            '<rect x="{x:.1f}" y="{ya:.1f}" width="{w:.1f}" height="{ha:.1f}" fill="{ca}"/></g>'
+        ).format(tip=tip, x=x, yp=plot_h - hp, w=max(1.0, col_w - 2), hp=hp, cp=PALETTE[0],
+                 ya=plot_h - hp - ha, ha=ha, ca=PALETTE[1]))
+        if n <= 40 or i % max(1, n // 12) == 0:
+            parts.append(Markup('<text x="{x:.1f}" y="{y}" class="bf-chart-axis">{l}</text>').format(
+                x=x, y=height - 8, l=label))
+        if marker and label == marker:
+            parts.append(Markup('<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{h}" class="bf-chart-today"/>').format(
+                x=x + col_w / 2, h=plot_h))
+    return _svg(width, height, title, Markup("").join(parts))
+
+
+def mix(shares: Sequence[tuple[str, float, str | None]], title: str) -> Markup:
+    """A single stacked bar of shares (label, share 0..1, href) as HTML/CSS, readable without script."""
+    if not shares:
+        return Markup("")
+    segs = []
+    for i, (label, share, href) in enumerate(shares):
+        style = f"width:{share * 100:.1f}%;background:{PALETTE[i % len(PALETTE)]}"
+        inner = Markup('<span class="bf-mix-seg" style="{}" title="{}: {:.0f}%"></span>').format(style, label, share * 100)
+        segs.append(_link(href, inner))
+    legend = Markup(", ").join(Markup("{} {:.0f}%").format(label, share * 100) for label, share, _ in shares)
+    return Markup('<div class="bf-mix" role="img" aria-label="{t}: {l}"><div class="bf-mix-bar">{s}</div>'
+                  '<p class="bf-mix-legend">{t}: {l}</p></div>').format(t=title, l=legend, s=Markup("").join(segs))
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def network(center: str, others: Sequence[tuple[str, int, str | None]], title: str, size: int = 360) -> Markup:
+    """A star graph: the entity in the middle, co-occurring entities around it, edge width by count."""
+    import math
+
+    if not others:
+        return Markup("")
+    cx = cy = size / 2
+    r = size / 2 - 60
+    top = max(c for _, c, _ in others) or 1
+    parts = []
+    nodes = []
+    for i, (label, count, href) in enumerate(others):
+        a = 2 * math.pi * i / len(others) - math.pi / 2
+        x, y = cx + r * math.cos(a), cy + r * math.sin(a)
+        parts.append(Markup('<line x1="{}" y1="{}" x2="{:.1f}" y2="{:.1f}" stroke="#999" stroke-width="{:.1f}"/>').format(
+            cx, cy, x, y, 1 + 4 * count / top))
+        node = Markup('<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{c}"/><text x="{x:.1f}" y="{ty:.1f}" '
+                      'text-anchor="middle" class="bf-chart-label">{l}</text><title>{l}: {n} shared paragraphs</title>'
+                      ).format(x=x, y=y, ty=y + (16 if y >= cy else -9), c=PALETTE[1], l=_clip(label, 24), n=count)
+        nodes.append(_link(href, Markup("<g>") + node + Markup("</g>")))
+    centre = Markup('<circle cx="{0}" cy="{0}" r="8" fill="{1}"/><text x="{0}" y="{2}" text-anchor="middle" '
+                    'class="bf-chart-label bf-chart-centre">{3}</text>').format(cx, PALETTE[0], cy - 14, _clip(center, 28))
+    return _svg(size, size, title, Markup("").join(parts) + Markup("").join(nodes) + centre)

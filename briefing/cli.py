@@ -1,0 +1,188 @@
+"""The command line behind ``python build_site.py``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+from briefing import pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr; silent when stderr is not a terminal except for the last update."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30):
+        self.stream = stream
+        self.width = width
+        self.tty = stream.isatty()
+        self.last = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not (self.tty or done == total):
+            return
+        frac = done / total if total else 1.0
+        bar = "█" * int(frac * self.width) + "·" * (self.width - int(frac * self.width))
+        line = f"\r{stage:<9} {bar} {done}/{total}"
+        if line != self.last:
+            self.stream.write(line + ("\n" if done == total else ""))
+            self.stream.flush()
+            self.last = line
+
+
+def use_executor(args: argparse.Namespace) -> None:
+    """--executor/--scheduler as environment variables: MkDocs' run of the hook reads the same settings."""
+    import os
+
+    if getattr(args, "executor", None):
+        os.environ["BRIEFING_EXECUTOR"] = args.executor
+    if getattr(args, "scheduler", None):
+        os.environ["BRIEFING_SCHEDULER"] = args.scheduler
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    t0 = time.perf_counter()
+    # Annotate first with a progress bar; MkDocs' own run of the hook then reads the warm cache.
+    result = pipeline.run(pipeline.settings_for(ROOT), progress=ProgressBar())
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=args.strict)
+    build(config)
+    c = result.corpus
+    print(
+        f"built {len(c.docs)} articles, {len(c.entities)} entities, {len(c.timeline)} events, "
+        f"{len(c.themes)} themes, {len(c.problems)} warnings in {time.perf_counter() - t0:.1f}s "
+        f"-> {config.site_dir}"
+    )
+    for p in c.problems:
+        print(f"  warning: {p.source}: {p.reason}{' (skipped)' if p.skipped else ''}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from briefing.dates_display import article_date
+
+    settings = pipeline.settings_for(ROOT, seeds=Path(args.seeds) if args.seeds else None)
+    result = pipeline.run(settings, progress=ProgressBar())
+    c = result.corpus
+    for doc in sorted(c.docs, key=lambda d: d.article.source):
+        a = doc.article
+        date = article_date(a) + (f" (inferred: {a.date_reason})" if a.date_inferred else "")
+        print(f"{a.source}: “{a.title}”")
+        print(f"    date {date}; outlet {a.outlet or '-'}; authors {', '.join(a.authors) or '-'}"
+              f"{'; inferred ' + ', '.join(sorted(a.inferred)) if a.inferred else ''}")
+        print(f"    {len(a.blocks)} blocks, {len(doc.mentions)} entity mentions, {len(doc.events)} events, "
+              f"{len(doc.figures)} figures, {len(doc.acronyms)} acronyms, {len({t.theme for t in doc.themes})} themes")
+        for note in a.notes:
+            print(f"    note: {note}")
+    for p in c.problems:
+        print(f"warning: {p.source}: {p.reason}{' (skipped)' if p.skipped else ''}")
+    print(f"{len(c.docs)} articles, {len(c.problems)} problems")
+    return 1 if c.problems else 0
+
+
+def cmd_timex(args: argparse.Namespace) -> int:
+    from briefing.annotate.dates import tag
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{path}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+        return 2
+    dct = None
+    if args.dct:
+        try:
+            dct = dt.date.fromisoformat(args.dct)
+        except ValueError:
+            print(f"--dct {args.dct!r}: expected YYYY-MM-DD", file=sys.stderr)
+            return 2
+    out = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+           for t in tag(text, dct)]
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def new_article(seeds: Path, title: str, date: dt.date, outlet: str | None, authors: list[str]) -> Path:
+    """Create seeds/<date>-<slug>.md with front matter; never overwrites an existing file."""
+    from briefing.paths import slugify
+
+    meta = {"title": title, "date": date.isoformat()}
+    if outlet:
+        meta["outlet"] = outlet
+    if authors:
+        meta["authors"] = authors
+    # JSON strings are valid YAML scalars, so any title round-trips exactly.
+    lines = ["---"] + [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()] + ["---", "", ""]
+    seeds.mkdir(parents=True, exist_ok=True)
+    stem = f"{date.isoformat()}-{slugify(title)}"
+    path = seeds / f"{stem}.md"
+    n = 2
+    while path.exists():
+        path = seeds / f"{stem}-{n}.md"
+        n += 1
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else pipeline.build_date()
+    except ValueError:
+        print(f"--date {args.date!r}: expected YYYY-MM-DD", file=sys.stderr)
+        return 2
+    path = new_article(Path(args.seeds) if args.seeds else ROOT / "seeds", args.title, date, args.outlet,
+                       args.author or [])
+    print(f"created {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: paste the article text below its front matter")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from briefing.bench.__main__ import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="build_site.py", description="Build the briefing site.")
+    sub = parser.add_subparsers(dest="command")
+    b = sub.add_parser("build", help="build the site (the default)")
+    b.add_argument("--strict", action="store_true", help="fail on warnings, like mkdocs build --strict")
+    c = sub.add_parser("check", help="read and annotate without rendering; list problems")
+    c.add_argument("--seeds", help="another folder of articles to check")
+    for p in (b, c):
+        p.add_argument("--executor", choices=("local", "dask"),
+                       help="where annotation runs: local processes (default) or a Dask cluster")
+        p.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster)")
+    t = sub.add_parser("timex", help="print the date annotations of a text file as JSON")
+    t.add_argument("file")
+    t.add_argument("--dct", help="the document creation time (anchor), YYYY-MM-DD")
+    n = sub.add_parser("new", help="start a new article file with front matter in seeds/")
+    n.add_argument("--title", required=True)
+    n.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
+    n.add_argument("--outlet")
+    n.add_argument("--author", action="append", help="an author (repeat for several)")
+    n.add_argument("--seeds", help=argparse.SUPPRESS)
+    be = sub.add_parser("bench", help="benchmarks: timex (TempEval-3), scale (BBC corpus)")
+    be.add_argument("rest", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    use_executor(args)
+    handlers = {None: cmd_build, "build": cmd_build, "check": cmd_check, "timex": cmd_timex, "new": cmd_new,
+                "bench": cmd_bench}
+    if args.command is None:
+        args.strict = False
+    from briefing.executors import ExecutorError
+
+    try:
+        return handlers[args.command](args)
+    except ExecutorError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,633 @@
+"""The render stage: the linked corpus through the Jinja templates into pages and JSON exports.
+
+One Jinja environment (StrictUndefined, autoescape on) renders every generated page.
+Article-derived strings only ever reach a page through autoescaped variables or the
+escaped markup of ``briefing.markup``; templates put them inside HTML elements so
+Markdown never interprets them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache, partial
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from briefing import charts, paths
+from briefing.dates_display import article_date, article_date_iso, is_ahead, timex_phrase, timex_value
+from briefing.link import Corpus, TimelineEntry, event_sort_key
+from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, safe_url, snippet, text
+from briefing.model import Annotated, Article
+
+SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")
+
+# ---- scale: which entities get a page, how long one listing page may grow ---------------------
+SMALL_CORPUS = 50  # articles: in a briefing this small every entity gets its own page
+ENTITY_MIN_ARTICLES = 2  # otherwise an entity gets a page when named in this many articles…
+ENTITY_MIN_MENTIONS = 3  # …or this many times; the rest are listed on the entity index pages only
+LISTING_LIMIT = 300  # entries on one listing page; longer listings are split by date or by letter
+HIGHLIGHTS = 60  # entries ahead and recent on the main timeline page of a split timeline
+
+
+# Relative URLs between page pairs: hundreds of thousands of links, far fewer distinct pairs.
+_href = lru_cache(maxsize=1 << 16)(paths.href)
+
+
+def entity_pages(corpus: Corpus) -> frozenset[str]:
+    """Ids of the entities that get their own page (the rule is stated on the entities index page)."""
+    if len(corpus.docs) <= SMALL_CORPUS:
+        return frozenset(e.id for e in corpus.entities)
+    return frozenset(
+        eid for eid, ms in corpus.entity_mentions.items()
+        if len(ms) >= ENTITY_MIN_MENTIONS or len({m.source for m in ms}) >= ENTITY_MIN_ARTICLES
+    )
+
+
+def name_letter(name: str) -> str:
+    """The letter an entity is filed under on a split index: a-z, or "0-9" for the rest."""
+    first = paths.slugify(name)[0]
+    return first if first.isalpha() else "0-9"
+
+
+def entity_list_page(etype: str, letter: str) -> str:
+    return f"{paths.ENTITIES}/by-type/{etype}-{letter}.md"
+
+
+def article_list_page(period: str, n: int = 1) -> str:
+    return f"{paths.ARTICLES}/by-date/{period}{'' if n == 1 else f'-p{n}'}.md"
+
+
+def timeline_page(period: str) -> str:
+    return f"timeline/{period}.md"
+
+
+def entity_anchor(eid: str) -> str:
+    return f"e-{eid}"
+
+
+def _pages_of(items: list, size: int = LISTING_LIMIT) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    # Page titles: JSON strings, which YAML reads back verbatim, made safe for the theme (page_title).
+    env.filters["yaml"] = lambda s: Markup(json.dumps(page_title(str(s)), ensure_ascii=False))
+    env.filters["human_value"] = timex_value
+    return env
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    label: str
+    note: str = ""
+
+
+class Site:
+    """Renders every generated page of one corpus; ``pages()`` returns {src_uri: content}."""
+
+    def __init__(self, corpus: Corpus, templates: Path):
+        self.c = corpus
+        self.env = environment(templates)
+        self.entity = {e.id: e for e in corpus.entities}
+        self.entity_names = {e.id: (e.name, e.type) for e in corpus.entities}
+        self.theme_names = {t.id: t.name for t in corpus.themes}
+        self.theme_by_id = {t.id: t for t in corpus.themes}
+        # (source, block, sentence) -> timeline entry id, so sentences know their event.
+        self.event_of: dict[tuple[str, int, int], str] = {}
+        for entry in corpus.timeline:
+            for m in entry.mentions:
+                self.event_of.setdefault((m.source, m.block, m.sentence), entry.id)
+        # Per entity and theme, their timeline entries: one pass, not one scan of the timeline per page.
+        self.entries_of: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in corpus.timeline:
+            for key in {*entry.entities, *(f"theme:{t}" for t in entry.themes)}:
+                self.entries_of[key].append(entry)
+        self.paged = entity_pages(corpus)
+        # Mentions of an entity without a page are not links in the article text.
+        self.linked_entity_of = (corpus.entity_of if len(self.paged) == len(corpus.entities) else
+                                 {k: v for k, v in corpus.entity_of.items() if v in self.paged})
+        self.split_entities = len(corpus.entities) > LISTING_LIMIT
+        self.split_articles = len(corpus.docs) > LISTING_LIMIT
+        self.split_timeline = len(corpus.timeline) > LISTING_LIMIT
+        self.entry_page = self._timeline_periods()
+
+    # ---- helpers ---------------------------------------------------------------------
+
+    def render(self, template: str, page: str, search: bool = True, **ctx) -> str:
+        href = partial(paths.href, page)
+        out = self.env.get_template(template).render(
+            page=page, href=href, paths=paths, sections=self.section_links(page), **ctx
+        )
+        if not search and out.startswith("---\n"):
+            # Material's per-page switch: keeps thousands of entity and listing pages out of the search index.
+            out = "---\nsearch:\n  exclude: true\n" + out[4:]
+        return out
+
+    def section_links(self, page: str) -> list[Link]:
+        return [Link(_href(page, paths.index_page(s)), s.capitalize()) for s in SECTIONS]
+
+    def article_link(self, page: str, source: str, anchor: str | None = None) -> Link:
+        a = self.c.by_source[source].article
+        return Link(_href(page, paths.article_page(a.slug), anchor), a.title, article_date(a))
+
+    def entity_link(self, page: str, eid: str) -> Link:
+        """To the entity's page, or to its line on the entity index for an entity without one."""
+        e = self.entity[eid]
+        if eid in self.paged:
+            return Link(_href(page, paths.entity_page(eid)), e.name, e.type)
+        return Link(_href(page, self.entity_listing(eid), entity_anchor(eid)), e.name, e.type)
+
+    def entity_listing(self, eid: str) -> str:
+        e = self.entity[eid]
+        return entity_list_page(e.type, name_letter(e.name)) if self.split_entities else paths.index_page("entities")
+
+    def theme_link(self, page: str, tid: str) -> Link:
+        return Link(_href(page, paths.theme_page(tid)), self.theme_names.get(tid, tid))
+
+    def sentence_snippet(self, doc: Annotated, block: int, sentence: int) -> Markup:
+        b = doc.article.blocks[block]
+        for s in doc.sentences:
+            if s.block == block and s.index == sentence:
+                return snippet(b.text, s.start, s.end)
+        return snippet(b.text, 0, len(b.text))
+
+    def entry_view(self, page: str, entry: TimelineEntry) -> dict:
+        mentions = []
+        for m in entry.mentions:
+            doc = self.c.by_source[m.source]
+            mentions.append({
+                "link": self.article_link(page, m.source, paths.sentence_anchor(m.block, m.sentence)),
+                "outlet": doc.article.outlet or "",
+                "text": text(m.text),
+                "expression": m.expression,
+            })
+        return {
+            "id": entry.id,
+            "anchor": paths.event_anchor(entry.id),
+            "value": entry.value,
+            "human": timex_phrase(entry.value, entry.mod),
+            "kind": entry.kind,
+            "title": entry.title,
+            "themes": [self.theme_link(page, t) for t in entry.themes if t in self.theme_names],
+            "theme_ids": " ".join(entry.themes),
+            "entities": [self.entity_link(page, e) for e in entry.entities if e in self.entity][:8],
+            "mentions": mentions,
+            "ahead": is_ahead(entry.value, entry.kind, self.c.today),
+            # On a timeline page the title leads to the first source sentence; elsewhere to the entry.
+            "href": (mentions[0]["link"].href if page in (paths.index_page("timeline"), self.entry_page[entry.id])
+                     else _href(page, self.entry_page[entry.id], paths.event_anchor(entry.id))),
+        }
+
+    def theme_mix(self, doc: Annotated, page: str) -> Markup:
+        weights: Counter = Counter()
+        for t in doc.themes:
+            weights[t.theme] += t.score
+        total = sum(weights.values())
+        if not total:
+            return Markup("")
+        shares = [(self.theme_names.get(t, t), w / total, _href(page, paths.theme_page(t)))
+                  for t, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return charts.mix(shares, "Theme mix")
+
+    # ---- pages -----------------------------------------------------------------------
+
+    def pages(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        out[paths.HOME] = self.home()
+        out.update(self.articles_index())
+        for doc in self.c.docs:
+            out[paths.article_page(doc.article.slug)] = self.article(doc)
+        out.update(self.entities_index())
+        for e in self.c.entities:
+            if e.id in self.paged:
+                out[paths.entity_page(e.id)] = self.entity_page(e.id)
+        out[paths.index_page("themes")] = self.themes_index()
+        for t in self.c.themes:
+            out[paths.theme_page(t.id)] = self.theme_page(t.id)
+        out.update(self.timeline())
+        out[paths.index_page("glossary")] = self.glossary()
+        out[paths.index_page("figures")] = self.figures()
+        out[paths.index_page("sources")] = self.sources()
+        return out
+
+    def home(self) -> str:
+        page = paths.HOME
+        newest = [self.article_row(page, d) for d in self.c.docs[:8]]
+        ahead = [self.entry_view(page, e) for e in self.c.timeline if is_ahead(e.value, e.kind, self.c.today)][:8]
+        recent_past = [self.entry_view(page, e) for e in reversed(self.c.timeline)
+                       if e.kind == "past" and not is_ahead(e.value, e.kind, self.c.today)
+                       and "X" not in e.value][:6]
+        themes = sorted(self.c.themes, key=lambda t: (-len(self.c.theme_paragraphs.get(t.id, ())), t.id))
+        top_themes = [(self.theme_link(page, t.id), len(self.c.theme_paragraphs.get(t.id, ())))
+                      for t in themes if self.c.theme_paragraphs.get(t.id)][:6]
+        top_entities = [(self.entity_link(page, eid), n) for eid, n in self.entity_ranking()[:12]]
+        return self.render("home.md.j2", page, newest=newest, ahead=ahead, recent=recent_past,
+                           themes=top_themes, entities=top_entities, n_articles=len(self.c.docs),
+                           n_events=len(self.c.timeline), n_entities=len(self.c.entities),
+                           today=self.c.today.isoformat(),
+                           about=_href(page, "about.md"))
+
+    def entity_ranking(self) -> list[tuple[str, int]]:
+        counts = {eid: len({m.source for m in ms}) * 100 + len(ms) for eid, ms in self.c.entity_mentions.items()}
+        return sorted(((e, len(self.c.entity_mentions[e])) for e in counts), key=lambda en: (-counts[en[0]], en[0]))
+
+    def article_row(self, page: str, doc: Annotated) -> dict:
+        a = doc.article
+        lead = next((b for b in a.blocks if b.kind == "paragraph"), None)
+        summary = ""
+        if lead is not None:
+            first = next((s for s in doc.sentences if s.block == lead.index), None)
+            summary = lead.text[first.start:first.end] if first else lead.text
+        themes = Counter()
+        for t in doc.themes:
+            themes[t.theme] += t.score
+        return {
+            "link": self.article_link(page, a.source),
+            "date": article_date(a),
+            "date_inferred": a.date_inferred,
+            "outlet": a.outlet or "",
+            "summary": text(summary[:300] + ("…" if len(summary) > 300 else "")),
+            "themes": [self.theme_link(page, t) for t, _ in themes.most_common(3) if t in self.theme_names],
+        }
+
+    def articles_index(self) -> dict[str, str]:
+        """The articles index; past LISTING_LIMIT articles, one page per month (paginated) behind it."""
+        page = paths.index_page("articles")
+        if not self.split_articles:
+            by_year: dict[str, list] = defaultdict(list)
+            for d in self.c.docs:
+                by_year[str(d.article.date.year) if d.article.date else "Undated"].append(self.article_row(page, d))
+            return {page: self.render("articles.md.j2", page, years=list(by_year.items()), total=len(self.c.docs),
+                                      periods=[], newest=[])}
+        by_period: dict[str, list[Annotated]] = defaultdict(list)
+        for d in self.c.docs:  # newest first, so periods and their pages come out newest first
+            by_period[f"{d.article.date:%Y-%m}" if d.article.date else "undated"].append(d)
+        out: dict[str, str] = {}
+        years: dict[str, list] = defaultdict(list)
+        for period, docs in by_period.items():
+            label = timex_value(period) if period != "undated" else "Undated"
+            chunks = _pages_of(docs)
+            for n, chunk in enumerate(chunks, 1):
+                sub = article_list_page(period, n)
+                pager = [Link(_href(sub, article_list_page(period, k)), str(k)) for k in range(1, len(chunks) + 1)]
+                out[sub] = self.render("articles_period.md.j2", sub, search=False, label=label, n=n, pager=pager,
+                                       rows=[self.article_row(sub, d) for d in chunk], total=len(docs),
+                                       index=_href(sub, page))
+            years[period[:4] if period != "undated" else "Undated"].append(
+                (Link(_href(page, article_list_page(period)), label.split(" ")[0]), len(docs)))
+        newest = [self.article_row(page, d) for d in self.c.docs[:20]]
+        out[page] = self.render("articles.md.j2", page, years=[], total=len(self.c.docs),
+                                periods=list(years.items()), newest=newest)
+        return out
+
+    def article(self, doc: Annotated) -> str:
+        a = doc.article
+        page = paths.article_page(a.slug)
+        mk = ArticleMarkup(doc, page, self.linked_entity_of, self.entity_names, self.theme_names, self.event_of)
+        events = []
+        for ev in sorted(doc.events, key=lambda e: (event_sort_key(e.timex.value), e.block, e.sentence)):
+            entry_id = self.event_of.get((a.source, ev.block, ev.sentence))
+            events.append({
+                "value": ev.timex.value, "human": timex_phrase(ev.timex.value, ev.timex.mod), "kind": ev.kind,
+                "expression": ev.timex.text,
+                "href": _href(page, page, paths.sentence_anchor(ev.block, ev.sentence)),
+                "timeline": _href(page, self.entry_page[entry_id], paths.event_anchor(entry_id)) if entry_id else None,
+                "text": snippet(ev.text, 0, len(ev.text), width=200),
+            })
+        ents: dict[str, int] = Counter()
+        for m in doc.mentions:
+            eid = self.c.entity_of.get((a.source, m.block, m.start))
+            if eid:
+                ents[eid] += 1
+        by_type: dict[str, list] = defaultdict(list)
+        for eid, n in sorted(ents.items(), key=lambda kv: (-kv[1], self.entity[kv[0]].name)):
+            by_type[self.entity[eid].type].append((self.entity_link(page, eid), n))
+        quotes = []
+        for q in doc.quotes:
+            b = a.blocks[q.block]
+            quotes.append({"text": text(b.text[q.start:q.end]), "speaker": q.speaker or "",
+                           "href": _href(page, page, paths.block_anchor(q.block))})
+        return self.render(
+            "article.md.j2", page,
+            article=a, web=safe_url(a.url), date=article_date(a), blocks=mk.blocks_html(), events=events,
+            entity_types=sorted(by_type.items()), quotes=quotes,
+            related=[self.article_link(page, s) for s in self.c.related.get(a.source, ())],
+            mix=self.theme_mix(doc, page),
+            acronyms=sorted({(x.term, x.expansion) for x in doc.acronyms}),
+            glossary=_href(page, paths.index_page("glossary")),
+            sources=_href(page, paths.index_page("sources")),
+        )
+
+    def entity_item(self, page: str, eid: str, n: int) -> dict:
+        sources = {m.source for m in self.c.entity_mentions.get(eid, ())}
+        return {"id": entity_anchor(eid), "link": self.entity_link(page, eid), "page": eid in self.paged,
+                "mentions": n, "articles": len(sources),
+                # An entity without a page is one article's: link that article instead.
+                "in": [] if eid in self.paged else [self.article_link(page, src) for src in sorted(sources)]}
+
+    def entities_index(self) -> dict[str, str]:
+        """The entities index by type; past LISTING_LIMIT entities, the leading ones per type on the index
+        and every entity on a page per type and initial letter."""
+        page = paths.index_page("entities")
+        ranked: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for eid, n in self.entity_ranking():
+            ranked[self.entity[eid].type].append((eid, n))
+        for e in self.c.entities:  # entities the corpus never mentions still get listed
+            if e.id not in self.c.entity_mentions:
+                ranked[e.type].append((e.id, 0))
+        rule = {"small": len(self.c.docs) <= SMALL_CORPUS, "corpus": SMALL_CORPUS,
+                "articles": ENTITY_MIN_ARTICLES, "mentions": ENTITY_MIN_MENTIONS}
+        common = dict(total=len(self.c.entities), paged=len(self.paged), rule=rule)
+        if not self.split_entities:
+            types = [(t, len(items), [self.entity_item(page, eid, n) for eid, n in items], [])
+                     for t, items in sorted(ranked.items())]
+            return {page: self.render("entities.md.j2", page, types=types, **common)}
+        out: dict[str, str] = {}
+        types = []
+        for etype, items in sorted(ranked.items()):
+            by_letter: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            for eid, n in sorted(items, key=lambda en: (self.entity[en[0]].name.lower(), en[0])):
+                by_letter[name_letter(self.entity[eid].name)].append((eid, n))
+            letters = []
+            for letter, members in sorted(by_letter.items(), key=lambda kv: (kv[0] == "0-9", kv[0])):
+                sub = entity_list_page(etype, letter)
+                out[sub] = self.render("entity_list.md.j2", sub, search=False, etype=etype,
+                                       letter=letter.upper(), items=[self.entity_item(sub, eid, n) for eid, n in members],
+                                       index=_href(sub, page), rule=rule)
+                letters.append((Link(_href(page, sub), letter.upper()), len(members)))
+            top = [self.entity_item(page, eid, n) for eid, n in items if eid in self.paged][:30]
+            types.append((etype, len(items), top, letters))
+        out[page] = self.render("entities.md.j2", page, types=types, **common)
+        return out
+
+    def entity_page(self, eid: str) -> str:
+        page = paths.entity_page(eid)
+        e = self.entity[eid]
+        mentions = self.c.entity_mentions.get(eid, ())
+        by_article: dict[str, list] = defaultdict(list)
+        for m in mentions:
+            doc = self.c.by_source[m.source]
+            b = doc.article.blocks[m.block]
+            sent = next((s for s in doc.sentences if s.block == m.block and s.start <= m.start < s.end), None)
+            start, end = (sent.start, sent.end) if sent else (0, len(b.text))
+            anchor = paths.sentence_anchor(m.block, sent.index) if sent else paths.block_anchor(m.block)
+            by_article[m.source].append({"href": _href(page, paths.article_page(doc.article.slug), anchor),
+                                         "text": snippet(b.text, start, end, m.start, m.end)})
+        # Articles in corpus order (newest first); by_article keeps mention order, which follows it.
+        groups = [(self.article_link(page, src), items) for src, items in by_article.items()]
+        co = [(self.entity_link(page, other), n) for other, n in self.c.cooccurs.get(eid, ())[:15] if other in self.entity]
+        graph = charts.network(e.name, [(lnk.label, n, lnk.href) for lnk, n in co[:10]], f"Entities that appear with {e.name}")
+        entries = [self.entry_view(page, t) for t in self.entries_of.get(eid, ())]
+        return self.render("entity.md.j2", page, search=False, entity=e, groups=groups, count=len(mentions), co=co,
+                           graph=graph, timeline_entries=entries, index=_href(page, paths.index_page("entities")))
+
+    def themes_index(self) -> str:
+        page = paths.index_page("themes")
+        rows = []
+        for t in self.c.themes:
+            paras = self.c.theme_paragraphs.get(t.id, ())
+            rows.append({"link": self.theme_link(page, t.id), "description": t.description,
+                         "paragraphs": len(paras), "articles": len({p.source for p in paras})})
+        rows.sort(key=lambda r: (-r["paragraphs"], r["link"].label))
+        return self.render("themes.md.j2", page, rows=rows)
+
+    def theme_page(self, tid: str) -> str:
+        page = paths.theme_page(tid)
+        theme = self.theme_by_id[tid]
+        paras = []
+        entity_counts: Counter = Counter()
+        by_year: Counter = Counter()
+        related: Counter = Counter()
+        for p in self.c.theme_paragraphs.get(tid, ()):
+            doc = self.c.by_source[p.source]
+            b = doc.article.blocks[p.block]
+            paras.append({"link": self.article_link(page, p.source, paths.block_anchor(p.block)),
+                          "score": f"{p.score:.2f}", "text": snippet(b.text, 0, len(b.text), width=420)})
+            for m in doc.mentions:
+                if m.block == p.block and (p.source, m.block, m.start) in self.c.entity_of:
+                    entity_counts[self.c.entity_of[(p.source, m.block, m.start)]] += 1
+            if doc.article.date:
+                by_year[doc.article.date.year] += 1
+            for other in doc.themes:
+                if other.block == p.block and other.theme != tid:
+                    related[other.theme] += 1
+        over_time = charts.columns([(str(y), n, 0) for y, n in sorted(by_year.items())],
+                                   f"Paragraphs on {theme.name} by article year") if len(by_year) > 1 else Markup("")
+        entries = [self.entry_view(page, e) for e in self.entries_of.get(f"theme:{tid}", ())]
+        return self.render(
+            "theme.md.j2", page, search=False, theme=theme, paragraphs=paras, over_time=over_time,
+            by_year=sorted(by_year.items()), timeline_entries=entries,
+            drivers=[(self.entity_link(page, e), n) for e, n in entity_counts.most_common(12) if e in self.entity],
+            related=[(self.theme_link(page, t), n) for t, n in related.most_common(5) if t in self.theme_names],
+            index=_href(page, paths.index_page("themes")),
+        )
+
+    def _timeline_periods(self) -> dict[str, str]:
+        """Entry id -> the timeline page that holds it: the main page, or past LISTING_LIMIT entries its
+        year's page (its month's page when the year alone has more than LISTING_LIMIT entries)."""
+        home = paths.index_page("timeline")
+        if not self.split_timeline:
+            return {e.id: home for e in self.c.timeline}
+        per_year = Counter(self._year(e.value) for e in self.c.timeline)
+        out = {}
+        for e in self.c.timeline:
+            year = self._year(e.value)
+            month = e.value[5:7]
+            split = year != "undated" and per_year[year] > LISTING_LIMIT and month.isdigit()
+            out[e.id] = timeline_page(f"{year}-{month}" if split else year)
+        return out
+
+    @staticmethod
+    def _year(value: str) -> str:
+        return value[:4] if value[:4].isdigit() else "undated"
+
+    def _timeline_chart(self, views: list[dict]) -> Markup:
+        density = Counter()
+        for v in views:
+            year = v["value"][:4]
+            if year.isdigit():
+                density[(year, v["ahead"])] += 1
+        years = sorted({int(y) for y, _ in density})
+        if years and years[-1] - years[0] <= 80:  # a continuous axis shows the gaps between busy years
+            years = list(range(years[0], years[-1] + 1))
+        return charts.columns([(str(y), density[(str(y), False)], density[(str(y), True)]) for y in years],
+                              "Events per year: past in blue, ahead in orange",
+                              marker=str(self.c.today.year)) if years else Markup("")
+
+    def timeline(self) -> dict[str, str]:
+        """The timeline; past LISTING_LIMIT entries, the main page shows what is ahead, the most recent
+        past and the way to a page per year (per month in a crowded year)."""
+        page = paths.index_page("timeline")
+        used = sorted({t for e in self.c.timeline for t in e.themes})
+        themes = [(t, self.theme_names.get(t, t)) for t in used]
+        today = self.c.today.isoformat()
+        views = [self.entry_view(page, e) for e in self.c.timeline]
+        ahead = [v for v in views if v["ahead"]]
+        undated = [v for v in views if not v["ahead"] and "X" in v["value"][:4]]
+        past = [v for v in views if not v["ahead"] and "X" not in v["value"][:4]]
+        chart = self._timeline_chart(views)
+        if not self.split_timeline:
+            return {page: self.render("timeline.md.j2", page, ahead=_group_by_period(ahead),
+                                      past=_group_by_period(reversed(past)), undated=undated, chart=chart,
+                                      today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
+        out: dict[str, str] = {}
+        members: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for e in self.c.timeline:
+            members[self.entry_page[e.id]].append(e)
+        years: dict[str, list] = {}
+        for sub in sorted(members, key=lambda pg: (pg[:13], len(pg), pg)):  # a year's page before its months
+            period = sub.split("/")[-1][:-3]
+            year = period[:4] if period != "undated" else "undated"
+            label = "Year not known" if period == "undated" else timex_value(period)
+            sub_views = [self.entry_view(sub, e) for e in members[sub]]
+            months = [Link(_href(sub, pg), timex_value(pg.split("/")[-1][:-3]).split(" ")[0])
+                      for pg in sorted(members) if pg != sub and period == year and pg.split("/")[-1].startswith(year + "-")]
+            out[sub] = self.render("timeline_period.md.j2", sub, search=False, label=label, total=len(sub_views),
+                                   groups=[] if period == "undated" else _group_by_period(sub_views),
+                                   flat=sub_views if period == "undated" else [], undated=period == "undated",
+                                   months=months, themes=themes, index=_href(sub, page))
+            years.setdefault(year, []).append((Link(_href(page, sub), "the year as a whole" if period == year
+                                                    and months else label.split(" ")[0]), len(sub_views)))
+        periods = sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0]), reverse=True)
+        periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
+        out[page] = self.render("timeline.md.j2", page, ahead=_group_by_period(ahead[:HIGHLIGHTS]),
+                                past=_group_by_period(list(reversed(past))[:HIGHLIGHTS]), undated=[], chart=chart,
+                                today=today, total=len(views), themes=themes, periods=periods,
+                                more_ahead=max(0, len(ahead) - HIGHLIGHTS))
+        return out
+
+    def glossary(self) -> str:
+        page = paths.index_page("glossary")
+        rows = [{"term": g.term, "anchor": "term-" + paths.slugify(g.term), "expansion": g.expansion,
+                 "articles": [self.article_link(page, s) for s in g.sources]} for g in self.c.glossary]
+        return self.render("glossary.md.j2", page, rows=rows)
+
+    def figures(self) -> str:
+        page = paths.index_page("figures")
+        rows = []
+        groups: dict[str, list] = defaultdict(list)
+        for source, f in self.c.figures:
+            doc = self.c.by_source[source]
+            sent = next((s for s in doc.sentences if s.block == f.block and s.start <= f.start < s.end), None)
+            anchor = paths.sentence_anchor(f.block, sent.index) if sent else paths.block_anchor(f.block)
+            b = doc.article.blocks[f.block]
+            href = _href(page, paths.article_page(doc.article.slug), anchor)
+            row = {"figure": f, "value": format_value(f), "href": href, "article": self.article_link(page, source),
+                   "text": snippet(b.text, sent.start if sent else 0, sent.end if sent else len(b.text), f.start, f.end)}
+            rows.append(row)
+            if f.subject:
+                groups[f"{f.metric}|{f.unit}"].append(row)
+        chart_list = []
+        titles = {"gdp_share": "Defence spending as a share of GDP", "money": "Amounts of money",
+                  "count": "Counts", "percent": "Percentages"}
+        for key in sorted(groups, key=lambda k: (k.split("|")[0] != "gdp_share", k)):
+            metric, unit = key.split("|")
+            items = sorted(groups[key], key=lambda r: (-(r["figure"].value), r["figure"].subject or ""))[:25]
+            bars = [charts.Bar(f"{r['figure'].subject} {r['figure'].year or ''}".strip(), r["figure"].value,
+                               r["href"], f"{r['figure'].subject}: {r['value']} ({r['figure'].text})", r["value"])
+                    for r in items]
+            if len(bars) >= 2:
+                title = titles.get(metric, metric) + (f" ({unit})" if unit != "%" else "")
+                chart_list.append((title, charts.bars(bars, title, "%" if unit == "%" else "")))
+        return self.render("figures.md.j2", page, rows=rows, charts=chart_list, label=figure_label)
+
+    def sources(self) -> str:
+        page = paths.index_page("sources")
+        problems = defaultdict(list)
+        for p in self.c.problems:
+            problems[p.source].append(p.reason)
+        rows = []
+        for d in sorted(self.c.docs, key=lambda d: d.article.source):
+            a = d.article
+            rows.append({"link": self.article_link(page, a.source), "article": a, "date": article_date(a),
+                         "problems": problems.get(a.source, []), "notes": list(a.notes)})
+        skipped = [p for p in self.c.problems if p.skipped]
+        return self.render("sources.md.j2", page, rows=rows, skipped=skipped)
+
+
+def _group_by_period(views: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
+    """[(year, [(month label, entries)])] in the order given."""
+    years: dict[str, dict[str, list[dict]]] = {}
+    for v in views:
+        year = v["value"][:4]
+        rest = v["value"][5:7]
+        month = timex_value(v["value"][:7]).split(" ")[0] if rest.isdigit() else "Across the year"
+        years.setdefault(year, {}).setdefault(month, []).append(v)
+    return [(y, list(ms.items())) for y, ms in years.items()]
+
+
+# ---- JSON exports (the documented contract) ----------------------------------------------------
+
+def exports(corpus: Corpus) -> dict[str, str]:
+    """{data/<name>.json: JSON text}; stable ordering, no timestamps."""
+    by_source = corpus.by_source
+
+    def url(source: str, anchor: str | None = None) -> str:
+        return paths.site_url(paths.article_page(by_source[source].article.slug), anchor)
+
+    articles = []
+    for d in corpus.docs:
+        a = d.article
+        weights: Counter = Counter()
+        for t in d.themes:
+            weights[t.theme] += t.score
+        articles.append({
+            "id": a.slug, "title": a.title, "source": a.source, "url": url(a.source),
+            "date": article_date_iso(a), "date_inferred": a.date_inferred, "outlet": a.outlet,
+            "authors": list(a.authors),
+            "themes": [t for t, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "entities": sorted({corpus.entity_of[(a.source, m.block, m.start)] for m in d.mentions
+                                if (a.source, m.block, m.start) in corpus.entity_of}),
+        })
+    timeline = [{
+        "id": e.id, "date": e.value, "kind": e.kind, "title": e.title, "themes": list(e.themes),
+        "entities": list(e.entities),
+        "mentions": [{"source": m.source, "url": url(m.source, paths.sentence_anchor(m.block, m.sentence)),
+                      "text": m.text, "expression": m.expression} for m in e.mentions],
+    } for e in corpus.timeline]
+    paged = entity_pages(corpus)
+    split = len(corpus.entities) > LISTING_LIMIT
+
+    def entity_url(e) -> str:
+        """The entity's page, or its line on the entity index pages when it has none."""
+        if e.id in paged:
+            return paths.site_url(paths.entity_page(e.id))
+        listing = entity_list_page(e.type, name_letter(e.name)) if split else paths.index_page("entities")
+        return paths.site_url(listing, entity_anchor(e.id))
+
+    entities = [{
+        "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "description": e.description,
+        "url": entity_url(e),
+        "mentions": [{"source": m.source, "url": url(m.source, paths.block_anchor(m.block)), "surface": m.surface}
+                     for m in corpus.entity_mentions.get(e.id, ())],
+    } for e in corpus.entities]
+    themes = [{
+        "id": t.id, "name": t.name, "description": t.description, "url": paths.site_url(paths.theme_page(t.id)),
+        "paragraphs": [{"source": p.source, "url": url(p.source, paths.block_anchor(p.block)),
+                        "text": by_source[p.source].article.blocks[p.block].text, "score": round(p.score, 4)}
+                       for p in corpus.theme_paragraphs.get(t.id, ())],
+    } for t in corpus.themes]
+    glossary = [{"term": g.term, "expansion": g.expansion,
+                 "url": paths.site_url(paths.index_page("glossary"), "term-" + paths.slugify(g.term)),
+                 "sources": list(g.sources)} for g in corpus.glossary]
+    figures = [{"subject": f.subject, "metric": f.metric, "value": f.value, "unit": f.unit, "year": f.year,
+                "text": f.text, "source": src, "url": url(src, paths.block_anchor(f.block))}
+               for src, f in corpus.figures]
+    data = {"articles": articles, "timeline": timeline, "entities": entities, "themes": themes,
+            "glossary": glossary, "figures": figures}
+    return {paths.data_file(k): json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            for k, v in data.items()}
