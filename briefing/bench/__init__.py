@@ -1,0 +1,1 @@
+"""Benchmarks that measure annotators against public gold data (run with ``python -m briefing.bench``)."""

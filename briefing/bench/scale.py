@@ -1,0 +1,292 @@
+"""Scale benchmark: our site against a plain mkdocs-material site of the same texts.
+
+Each build runs as a child process of a small wrapper process, so that the wrapper's
+``RUSAGE_CHILDREN`` peak resident size covers the build's whole process tree (the MkDocs
+process and its annotation workers) and nothing else. The build reports its stage timings
+(read, annotate, link, render: the hook's ``briefing stage timings`` debug line) and MkDocs
+itself is the rest of the build's wall time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+STAGES = ("read", "annotate", "link", "render")
+
+# Runs inside the build process: a real MkDocs build with only our stage timings and warnings logged.
+_BUILD = r"""
+import json, logging, sys, time
+t0 = time.perf_counter()
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from briefing.bench.scale import parse_timings
+stages, warnings = {}, []
+class Catch(logging.Handler):
+    def emit(self, record):
+        msg = record.getMessage()
+        if msg.startswith("briefing stage timings: "):
+            stages.update(parse_timings(msg))
+        elif record.levelno >= logging.WARNING:
+            warnings.append(msg)
+log = logging.getLogger("mkdocs")
+log.setLevel(logging.WARNING)
+log.addHandler(Catch())
+logging.getLogger("mkdocs.plugins.briefing").setLevel(logging.DEBUG)
+build(load_config(sys.argv[1]))
+print(json.dumps({"seconds": time.perf_counter() - t0, "stages": stages, "warnings": warnings}))
+"""
+
+# The wrapper: runs one build as its child and adds the child tree's peak memory.
+_WRAP = r"""
+import json, resource, subprocess, sys, time
+t0 = time.perf_counter()
+done = subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], capture_output=True, text=True)
+wall = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+print(json.dumps({"wall": wall, "peak_kib": peak, "rc": done.returncode, "out": done.stdout, "err": done.stderr[-4000:]}))
+"""
+
+
+@dataclass
+class Run:
+    """One measured build."""
+
+    label: str
+    wall: float  # seconds, process start to exit
+    peak_mb: float  # largest resident size in the build's process tree
+    pages: int  # HTML pages written
+    stages: dict[str, float] = field(default_factory=dict)
+    warnings: int = 0
+    ok: bool = True
+    error: str = ""
+
+    @property
+    def mkdocs(self) -> float:
+        """What is not ours: interpreter start, MkDocs, the theme and the search index."""
+        return max(0.0, self.wall - sum(self.stages.get(s, 0.0) for s in STAGES))
+
+
+def default_corpus() -> Path:
+    return ROOT.parent / "shared" / "corpus" / "bbc-fulltext" / "bbc"
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*.txt") if p.name.upper() != "README.TXT")
+
+
+def sample(files: Sequence[Path], n: int) -> list[Path]:
+    """``n`` files spread evenly over the sorted list (every category, not the first one only)."""
+    if n >= len(files):
+        return list(files)
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def flat_name(path: Path, corpus: Path) -> str:
+    """business/001.txt -> business-001.txt: the folders flattened into one seeds/."""
+    return "-".join(path.relative_to(corpus).parts)
+
+
+def make_ours(dest: Path, files: Sequence[Path], corpus: Path) -> Path:
+    """A briefing project using this checkout's hook, templates, docs and knowledge."""
+    dest.mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(ROOT / "build_site.py")]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    for name in ("docs", "templates", "knowledge"):
+        shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True)
+    seeds = dest / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for f in files:
+        shutil.copyfile(f, seeds / flat_name(f, corpus))
+    return dest
+
+
+def make_baseline(dest: Path, files: Sequence[Path], corpus: Path) -> Path:
+    """A plain mkdocs-material site of the same texts as bare pages, with a bounded nav."""
+    docs = dest / "docs"
+    (docs / "articles").mkdir(parents=True, exist_ok=True)
+    for f in files:
+        text = f.read_bytes().decode("utf-8", errors="replace")
+        lines = text.strip().splitlines() or ["Untitled"]
+        body = "\n".join(lines[1:])
+        (docs / "articles" / (flat_name(f, corpus)[:-4] + ".md")).write_text(
+            f"# {lines[0].strip() or 'Untitled'}\n\n{body}\n", encoding="utf-8")
+    (docs / "index.md").write_text(f"# Articles\n\n{len(files)} articles.\n", encoding="utf-8")
+    config = {
+        "site_name": "Baseline", "docs_dir": "docs", "site_dir": "site", "use_directory_urls": True,
+        "theme": {"name": "material", "font": False}, "plugins": ["search"],
+        "nav": [{"Home": "index.md"}], "not_in_nav": "/articles/*.md\n",
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def build(project: Path, label: str, env: dict[str, str] | None = None) -> Run:
+    """One real `mkdocs build` of ``project`` in a fresh process tree, measured."""
+    env = dict(os.environ, **(env or {}))
+    env.setdefault("SOURCE_DATE_EPOCH", "1779494400")  # a fixed build date: runs compare like with like
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", _WRAP, _BUILD, str(project / "mkdocs.yml")],
+                          cwd=project, env=env, capture_output=True, text=True)
+    try:
+        w = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        return Run(label, 0.0, 0.0, 0, ok=False, error=(done.stderr or done.stdout)[-2000:])
+    run = Run(label, w["wall"], w["peak_kib"] / 1024, count_pages(project / "site"))
+    if w["rc"] != 0:
+        run.ok, run.error = False, w["err"][-2000:]
+        return run
+    result = json.loads(w["out"].strip().splitlines()[-1])
+    run.stages = result["stages"]
+    run.warnings = len(result["warnings"])
+    return run
+
+
+def edit_one(project: Path) -> Path:
+    """Append a sentence to one article, as an editor would: only that article is re-annotated."""
+    seeds = sorted((project / "seeds").iterdir())
+    target = seeds[len(seeds) // 2]
+    with target.open("ab") as fh:
+        fh.write(b"\n\nThe minister said on Tuesday that a review would be published next March.\n")
+    return target
+
+
+def page_sizes(project: Path) -> dict[str, int]:
+    """Bytes of the pages that grow with the corpus: they must stay readable."""
+    site = project / "site"
+    out = {}
+    for name in ("index.html", "articles/index.html", "timeline/index.html", "entities/index.html",
+                 "search/search_index.json"):
+        p = site / name
+        if p.is_file():
+            out[name] = p.stat().st_size
+    return out
+
+
+def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
+             say: Callable[[str], None]) -> tuple[list[Run], dict[str, int]]:
+    """Baseline, then ours cold, warm and after one edit, for one corpus size."""
+    runs = []
+    base = make_baseline(workdir / f"baseline-{label}", files, corpus)
+    say(f"[{label}] baseline: plain mkdocs-material, {len(files)} pages")
+    runs.append(build(base, f"{label} baseline"))
+    ours = make_ours(workdir / f"ours-{label}", files, corpus)
+    shutil.rmtree(ours / ".cache", ignore_errors=True)
+    for kind in ("cold", "warm", "edit"):
+        if kind == "edit":
+            edit_one(ours)
+        say(f"[{label}] ours, {kind}")
+        runs.append(build(ours, f"{label} {kind}"))
+    return runs, page_sizes(ours)
+
+
+def table(runs: Sequence[Run]) -> str:
+    """Markdown table: time, ratio to the baseline of the same size, memory, pages, stages."""
+    rows = ["| build | time s | × baseline | peak MB | pages | read | annotate | link | render | MkDocs | warnings |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    base: dict[str, float] = {}
+    for r in runs:
+        size = r.label.split()[0]
+        if r.label.endswith("baseline"):
+            base[size] = r.wall
+        ratio = r.wall / base[size] if base.get(size) else 0.0
+        st = [f"{r.stages[s]:.1f}" if s in r.stages else "-" for s in STAGES]
+        rows.append(f"| {r.label}{'' if r.ok else ' FAILED'} | {r.wall:.1f} | {ratio:.2f} | {r.peak_mb:.0f} | "
+                    f"{r.pages} | {' | '.join(st)} | {r.mkdocs:.1f} | {r.warnings} |")
+    return "\n".join(rows)
+
+
+def verdict(runs: Sequence[Run]) -> list[str]:
+    """The brief's targets, each with its measured figure."""
+    by = {r.label: r for r in runs}
+    lines = []
+
+    def check(name: str, value: float, limit: float, unit: str = "x") -> None:
+        lines.append(f"{'ok  ' if value <= limit else 'MISS'} {name}: {value:.2f}{unit} (target <= {limit:g}{unit})")
+
+    for size in ("quarter", "whole"):
+        b = by.get(f"{size} baseline")
+        if not b or not b.wall:
+            continue
+        for kind, limit in (("warm", 2.0), ("edit", 2.0), ("cold", 10.0)):
+            r = by.get(f"{size} {kind}")
+            if r and r.ok:
+                check(f"{size} {kind} / baseline", r.wall / b.wall, limit)
+    q, w = by.get("quarter cold"), by.get("whole cold")
+    if q and w and q.ok and w.ok and q.wall:
+        check("whole / quarter (cold)", w.wall / q.wall, 4.4)
+    if runs:
+        check("peak memory", max(r.peak_mb for r in runs), 1024, " MB")
+    return lines
+
+
+def main(corpus: Path | None = None, sizes: Sequence[str] = ("quarter", "whole"), keep: Path | None = None,
+         limit: int | None = None) -> int:
+    corpus = corpus or default_corpus()
+    files = corpus_files(corpus)
+    if limit:
+        files = sample(files, limit)
+    if not files:
+        print(f"no .txt files under {corpus}", file=sys.stderr)
+        return 2
+    workdir = keep or Path(tempfile.mkdtemp(prefix="briefing-scale-"))
+    say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+    runs: list[Run] = []
+    sizes_out = {}
+    t0 = time.perf_counter()
+    try:
+        for size in sizes:
+            chosen = sample(files, max(1, len(files) // 4)) if size == "quarter" else files
+            got, sizes_out[size] = run_size(workdir, chosen, corpus, size, say)
+            runs.extend(got)
+            for r in got:
+                if not r.ok:
+                    say(f"{r.label} failed:\n{r.error}")
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(f"Scale benchmark: {len(files)} articles from {corpus} on {os.cpu_count()} cores, "
+          f"{time.perf_counter() - t0:.0f}s in all\n")
+    print(table(runs))
+    print()
+    for size, pages in sizes_out.items():
+        print(f"{size}: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in pages.items()))
+    print()
+    print("\n".join(verdict(runs)))
+    return 0 if all(r.ok for r in runs) else 1
+
+
+_TIMINGS = re.compile(r"briefing stage timings: (.*)")
+
+
+def parse_timings(log: str) -> dict[str, float]:
+    """Stage timings from `mkdocs build -v` output (the last build in the log)."""
+    found = _TIMINGS.findall(log)
+    if not found:
+        return {}
+    out = {}
+    for part in found[-1].split(", "):
+        name, _, secs = part.rpartition(" ")
+        try:
+            out[name] = float(secs.rstrip("s"))
+        except ValueError:
+            continue
+    return out
