@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Set up everything on a fresh machine and build the site: a virtual environment with the pinned
-# packages (the spaCy model installs by name from the registry; nothing downloads at run time),
-# then `mkdocs build --strict` into site/.
+# packages (the spaCy model installs by name from the registry; nothing downloads at run time), the
+# optional Dask extra and Debian's Chromium + Playwright that the test suite exercises, then
+# `mkdocs build --strict` into site/.
+# BRIEFING_SITE_ONLY=1 skips the test-only parts (Dask, Chromium) for a reader who only builds the site.
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+pip_install() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
+pip_install -r requirements-dev.txt
+if [ "${BRIEFING_SITE_ONLY:-0}" != "1" ]; then
+  pip_install -r requirements-dask.txt
+  bash scripts/install-browser.sh
+fi
 .venv/bin/python -m mkdocs build --strict
 echo "site built in $(pwd)/site — open site/index.html or run: .venv/bin/mkdocs serve"
