@@ -24,15 +24,24 @@ _OPENERS = {
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 
 
+_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_NEXT_WORD = re.compile(r"\s+[\"“‘']?([A-Za-z]+)")
+# Longer than any abbreviation: only this much text before a period is looked at, so splitting is linear.
+_WINDOW = 16
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    lo = max(0, dot - _WINDOW)
+    m = _WORD_BEFORE.search(text, lo, dot)
     if not m:
         return False
-    word = m.group(1).lower().rstrip(".")
+    if m.start() == lo and lo > 0 and (text[lo - 1].isalpha() or text[lo - 1] == "."):
+        return False  # the word runs past the window: too long to be an abbreviation
+    word = m.group().lower().rstrip(".")
     if word in _COUNTRY_ABBREV:
         # "on the U.S. While NATO…": a country abbreviation ends a sentence before a typical opener.
-        nxt = re.match(r"\s+[\"“‘']?([A-Za-z]+)", text[dot + 1 :])
+        nxt = _NEXT_WORD.match(text, dot + 1)
         return not (nxt and nxt.group(1).lower() in _OPENERS)
     if word in _ABBREV:
         return True
