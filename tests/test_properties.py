@@ -18,7 +18,7 @@ from briefing.annotate.acronyms import find_acronyms
 from briefing.annotate.dates import tag
 from briefing.annotate.figures import find_figures
 from briefing.annotate.quotes import find_quotes
-from briefing.annotate.sentences import sentences, split
+from briefing.annotate.sentences import sentence_at, sentences, split
 from briefing.annotate.themes import score_blocks
 from briefing.markup import ArticleMarkup, page_title
 from briefing.model import Acronym, Annotated, Article, Block, DateMention, Mention
@@ -86,6 +86,17 @@ def test_sentences_cover_the_text_in_order(text):
         assert not text[pos:s].strip()  # nothing but space between sentences
         pos = e
     assert not text[pos:].strip()
+
+
+@FAST
+@given(text=texts, data=st.data())
+def test_sentence_at_finds_the_sentence_holding_an_offset(text, data):
+    blocks = blocks_of(text)
+    sents = sentences(blocks)
+    block = data.draw(st.sampled_from(blocks))
+    offset = data.draw(st.integers(0, len(block.text)))
+    holding = [s for s in sents if s.block == block.index and s.start <= offset]
+    assert sentence_at(sents, block.index, offset) == (max(holding, key=lambda s: s.start) if holding else None)
 
 
 @FAST

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -82,9 +83,9 @@ def sentences(blocks: Sequence[Block]) -> tuple[Sentence, ...]:
 
 
 def sentence_at(sents: Sequence[Sentence], block: int, offset: int) -> Sentence | None:
-    """The sentence of ``block`` that contains ``offset`` (the last one starting at or before it)."""
-    best = None
-    for s in sents:
-        if s.block == block and s.start <= offset and (best is None or s.start > best.start):
-            best = s
-    return best
+    """The sentence of ``block`` that contains ``offset`` (the last one starting at or before it).
+    ``sents`` is in ``sentences()`` order (by block, then start): a binary search, as it runs per date."""
+    i = bisect.bisect_right(sents, (block, offset), key=lambda s: (s.block, s.start))
+    if i and sents[i - 1].block == block:
+        return sents[i - 1]
+    return None
