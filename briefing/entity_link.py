@@ -23,9 +23,8 @@ def _person_parts(name: str) -> tuple[str, ...]:
 def _description(m: Mention) -> str | None:
     """What the mention says the entity is: the annotator's description, else the title in the surface
     ("Defense Minister Koizumi" -> "Defense Minister")."""
-    desc = getattr(m, "description", None)
-    if desc:
-        return desc
+    if m.description:
+        return m.description
     if m.type != "person" or m.surface == m.name:
         return None
     parts = m.name.split()

@@ -101,6 +101,8 @@ class Mention:
     surface: str
     name: str  # canonical name as far as this article can tell ("Sanae Takaichi")
     type: str  # person | organization | place | document | equipment | event | concept
+    # What the text says the entity is ("Defense Minister", "professor at Keio University"), when it says so.
+    description: str | None = None
 
 
 @dataclass(frozen=True)

@@ -45,14 +45,6 @@ class Aliases:
         return self.index.get(R.name_key(name))
 
 
-@dataclass(frozen=True)
-class DescribedMention(Mention):
-    """A Mention that also carries what the text says the entity is ("Defense Minister",
-    "professor at Keio University"). entity_link reads it; everything else sees a plain Mention."""
-
-    description: str | None = None
-
-
 def load_aliases(path: Path) -> Aliases:
     """Parse knowledge/aliases.yml; KnowledgeError naming file and line on a malformed entry."""
     data = load_yaml(path)
@@ -504,7 +496,7 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
         if c.type == "person":
             desc = _description(text, c) or desc
         out.append(
-            DescribedMention(
+            Mention(
                 block=blocks[c.block].index, start=c.start, end=c.end, surface=text[c.start : c.end],
                 name=c.name, type=c.type, description=desc,
             )
