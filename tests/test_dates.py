@@ -247,3 +247,49 @@ def test_soon_year_end_and_mid_year() -> None:
     assert one("The group began to fall apart in mid-1996.", dct, "mid-1996").value == "1996"
     assert one("Sales in the latest period were $1.76 billion.", dct, "the latest period").value == "1989-Q3"
     assert one("Junk bonds financed the takeover boom of recent years.", dct, "recent years").value == "PAST_REF"
+
+
+def test_a_plan_the_story_has_overtaken_looks_back() -> None:
+    dct = D(1989, 10, 30)  # a Monday
+    text = "The offer had been due to expire Friday evening, but it was extended to Nov. 16."
+    assert one(text, dct, "Friday evening").value == "1989-10-27"
+    text = "The offer previously had been scheduled to expire at midnight Friday."
+    assert one(text, dct, "midnight Friday").value == "1989-10-27T24:00"
+    # "next to" is a place, not a future cue.
+    text = "A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya Friday morning."
+    assert one(text, D(1998, 8, 8), "Friday morning").value == "1998-08-07"
+
+
+def test_clock_time_takes_the_day_written_after_a_parenthesis() -> None:
+    text = "The blast in Nairobi occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    t = one(text, D(1998, 8, 8), "about 10:35 a.m.")
+    assert (t.type, t.value) == ("TIME", "1998-08-07T10:35")
+    assert one(text, D(1998, 8, 8), "Friday").value == "1998-08-07"
+
+
+def test_quarter_and_year_before_a_figure_or_after_a_prefix() -> None:
+    dct = D(1989, 10, 26)
+    text = "Columbia announced a loss for the third quarter of $226.3 million, or $11.57 a share."
+    assert one(text, dct, "the third quarter").value == "1989-Q3"
+    text = "National Steel posted net income for the fiscal second-quarter of $8.6 million."
+    assert one(text, dct, "the fiscal second-quarter").value == "1989-Q2"
+    text = "The post-1959 politics have managed to split thousands of families apart."
+    assert one(text, D(2000, 2, 24), "post-1959").value == "1959"
+
+
+def test_month_after_the_and_a_second_day_of_the_same_month() -> None:
+    dct = D(1999, 2, 10)
+    text = "A ceremonial accession will be held at the NATO summit on April 24 and 25. The March accession comes first."
+    v = values(text, dct)
+    assert v["April 24"] == "1999-04-24"
+    assert v["25"] == "1999-04-25"
+    assert v["March"] == "1999-03"
+
+
+def test_spoken_years_with_a_month_or_season_and_the_week_of_a_date() -> None:
+    dct = D(1998, 2, 27)
+    assert one("January nineteen ninety-seven. Atlanta again.", dct, "January nineteen ninety-seven").value == "1997-01"
+    text = "Next up is the thirteen dollar level we saw in the winter of nineteen ninety-four."
+    assert one(text, dct, "the winter of nineteen ninety-four").value == "1994-WI"
+    text = "The dispute may finally be resolved in a court hearing the week of March 6, his cousin said."
+    assert one(text, D(2000, 2, 24), "the week of March 6").value == "2000-W10"

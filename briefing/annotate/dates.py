@@ -135,11 +135,10 @@ def _named(m, d: _Doc) -> bool:
     return bool(_NAMED_HEADS.match(d.text, e)) and d.text[max(0, s - 4) : s].lower() == "the "
 
 
-def _mdy(m, d: _Doc):
-    if not _cap(m["mon"]) or _named(m, d):
-        return None
+def _md_value(m, d: _Doc) -> str | None:
+    """'YYYY-MM-DD' of a month-day match (groups mon, d, y), the year from the anchor when not written."""
     month, day = _month(m["mon"]), _day(m["d"])
-    if m["y"]:
+    if "y" in m.re.groupindex and m["y"]:
         year = m["y"]
     else:
         if m["mon"].lower() == "may" and _next_word(d.text, m.end()).lower() in ("percent", "per"):
@@ -147,7 +146,35 @@ def _mdy(m, d: _Doc):
         year = _year_for_md(m, d, month, day)
     if year != "XXXX" and not lex.safe_date(int(year), month, day):
         return None
-    return _c(m, "DATE", f"{year}-{month:02d}-{day:02d}")
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def _mdy(m, d: _Doc):
+    if not _cap(m["mon"]) or _named(m, d):
+        return None
+    value = _md_value(m, d)
+    return _c(m, "DATE", value) if value else None
+
+
+def _md_pair(m, d: _Doc):
+    """'April 24 and 25': two dates, the second one a bare day of the same month."""
+    if not _cap(m["mon"]):
+        return None
+    value = _md_value(m, d)
+    if value is None or lex.safe_date(2000, _month(m["mon"]), _day(m["d2"])) is None:
+        return None
+    first = _Cand(m.start("mon"), m.end("d"), "DATE", value)
+    second = _Cand(m.start("d2"), m.end("d2"), "DATE", f"{value[:8]}{_day(m['d2']):02d}")
+    return [first, second]
+
+
+def _week_of(m, d: _Doc):
+    """'the week of March 6': the ISO week holding that day."""
+    if not _cap(m["mon"]):
+        return None
+    value = _md_value(m, d)
+    day = lex.safe_date(int(value[:4]), int(value[5:7]), int(value[8:])) if value and value[0] != "X" else None
+    return _c(m, "DATE", lex.iso_week(day)) if day else None
 
 
 def _my(m, d: _Doc):
@@ -187,7 +214,7 @@ def _month_only(m, d: _Doc):
     # A capitalized word just before ("Theresa May", "Kitty March") makes it a name.
     if not rel and prev[:1].isupper() and not _sentence_start(text, m.start("mon")) and \
             prev.lower() not in ("in", "since", "until", "by", "from", "through", "last", "next", "this",
-                                  "early", "late", "mid", "of", "on", "during", "and", "or", "to"):
+                                  "early", "late", "mid", "of", "on", "during", "and", "or", "to", "the"):
         return None
     if re.match(r"\s+\d{1,2}(?:st|nd|rd|th)?\b", text[e : e + 8]) and _NAMED_HEADS.match(
             text, e + len(re.match(r"\s+\d{1,2}(?:st|nd|rd|th)?", text[e : e + 8]).group())):
@@ -495,7 +522,7 @@ def _year(m, d: _Doc):
         return None
     nxt = re.match(r"\s+([a-z]+)\b", text[e : e + 25])
     prev = _prev_word(text, s).lower()
-    if nxt and prev not in _YEAR_OK_BEFORE:
+    if nxt and prev not in _YEAR_OK_BEFORE and not re.search(r"\b(?:mid|pre|post)-$", before, F):
         w = nxt.group(1)
         if w in _COUNT_NOUNS or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in ("was", "has", "levels", "results", "figures", "elections", "sales", "earnings", "profits"):
             return None  # "2000 troops"
@@ -571,7 +598,7 @@ def _quarter(m, d: _Doc):
         q = 4
     else:
         q = lex.ORDINALS[o]
-    if re.match(r"\s+of\s+(?:the\s+)?(?!fiscal|year|this|last|next|\d)", d.text[m.end():m.end() + 15], F):
+    if re.match(r"\s+of\s+(?:the\s+)?(?!fiscal|year|this|last|next|\d|[$£€#])", d.text[m.end():m.end() + 15], F):
         return None  # "the first quarter of the game"
     return _c(m, "DATE", f"{_quarter_year(m, d, q)}-Q{q}")
 
@@ -623,11 +650,19 @@ def _clock(m, d: _Doc):
     return _c(m, "TIME", f"{_time_day(m, d)}T{h:02d}:{mi:02d}")
 
 
+_PAREN_WD = re.compile(rf"\s*\([^()\n]{{1,25}}\),?\s+(?:on\s+)?({_WD})")
+
+
 def _time_day(m, d: _Doc) -> str:
     """The date a clock time falls on: the weekday/date/relative day written next to it, else the DCT."""
     s, e = _span(m)
-    if m["wd"] and _cap(m["wd"]):
-        wd = lex.WEEKDAYS[m["wd"].lower().rstrip(".")]
+    wd_word = m["wd"]
+    if not (wd_word or m["rd"] or m["mon"]):
+        # "at 10:35 a.m. (0735 GMT) Friday": the day after a parenthesis, left out of the span
+        later = _PAREN_WD.match(d.text, e)
+        wd_word = later and later.group(1)
+    if wd_word and _cap(wd_word):
+        wd = lex.WEEKDAYS[wd_word.lower().rstrip(".")]
         day = ctx.weekday_date(d.dct, wd, d.tense(s, e))
         return ctx.date_str(day) if d.dct else f"XXXX-WXX-{wd + 1}"
     if m["rd"]:
@@ -710,10 +745,17 @@ _SPOKEN_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 def _spoken_year(m, d: _Doc):
     if m["th"]:
         tail = (m["tail"] or "").lower()
-        return _c(m, "DATE", f"{2000 + _SPOKEN_ONES.get(tail, _SPOKEN_TENS.get(tail, 0)):04d}")
-    parts = re.split(r"[- ]", m["yy"].lower())
-    v = sum(_SPOKEN_TENS.get(p, _SPOKEN_ONES.get(p, 0)) for p in parts)
-    return _c(m, "DATE", f"19{v:02d}")
+        year = f"{2000 + _SPOKEN_ONES.get(tail, _SPOKEN_TENS.get(tail, 0)):04d}"
+    else:
+        parts = re.split(r"[- ]", m["yy"].lower())
+        year = f"19{sum(_SPOKEN_TENS.get(p, _SPOKEN_ONES.get(p, 0)) for p in parts):02d}"
+    # "January nineteen ninety-seven", "the winter of nineteen ninety-four" (broadcast transcripts).
+    if m["mon"] and _cap(m["mon"]):
+        return _c(m, "DATE", f"{year}-{_month(m['mon']):02d}")
+    if m["s"]:
+        return _c(m, "DATE", f"{year}-{lex.SEASONS[m['s'].lower()]}")
+    start = m.start("mon") if m["mon"] else m.start("yr")
+    return _Cand(start, m.end(), "DATE", year)
 
 
 _NARR_DELTA = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
@@ -811,13 +853,15 @@ _RULES: list[tuple[str, Handler, int]] = [
     (r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Christmas(?:\s+Eve|\s+Day)?|New\s+Year's(?:\s+Eve|\s+Day)|Halloween|Thanksgiving(?:\s+Day)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Valentine's\s+Day)(?:,?\s+(?P<y>(?:1\d|20)\d\d))?\b", _holiday, F),
     (r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)\b", _set_word, F),
     (rf"\b(?:every|each|per)\s+(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT}|mornings?|afternoons?|evenings?|nights?|(?:{_WD_FULL})s?|{_MONTH_FULL}|{_SEASON})\b", _set_every, F),
-    (rf"\b(?:the\s+year\s+)?(?:nineteen[- ](?P<yy>(?:{_TENS_W})(?:[- ](?:{_ONES_W}))?|{_TEENS_W}|hundred)|(?P<th>the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<tail>{_ONES_W}|{_TEENS_W}))?))\b", _spoken_year, F),
+    (rf"\b(?:(?P<mon>{_MONTH_FULL})\s+|(?:the\s+)?(?P<s>{_SEASON})\s+of\s+)?(?P<yr>(?:the\s+year\s+)?(?:nineteen[- ](?P<yy>(?:{_TENS_W})(?:[- ](?:{_ONES_W}))?|{_TEENS_W}|hundred)|(?P<th>the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<tail>{_ONES_W}|{_TEENS_W}))?)))\b", _spoken_year, F),
     (r"\b(?P<rel>that(?:\s+same)?|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)"
      r"\s+(?P<u>day|morning|afternoon|evening|night|week|month|year|quarter)\b(?![- ]old|-long|'s?\s+(?:worth|pay|time))",
      _narrative, F),
     (r"\bsoon\b", _soon, F),
     (r"\b[Tt]he\s+latest\s+(?:period|reporting\s+period)\b", lambda m, d: _c(m, "DATE", ctx.shift_unit(d.dct, "Q", -1)), 0),
     (r"\b(?<!-)(?:the\s+)?year(?:-|\s+|'s\s+)end\b(?!-)", _year_end, F),
+    (rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\s+(?:and|or|&)\s+(?P<d2>{_DAY})\b(?!\s*(?:%|percent|[:.]\d))", _md_pair, F),
+    (rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b", _week_of, F),
 ]
 
 
@@ -865,7 +909,7 @@ _RULE_CLASSES: list[tuple[str, ...]] = [
     ("REF", "UNIT"), ("UNIT", "SEASON"), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",),
     ("UNIT",), ("UNIT",), ("FISCAL", "UNIT"), ("Y4",), ("Y4", "DEC"), ("UNIT",), ("UNIT",), ("Y4",), ("QC",),
     ("HALF",), ("SEASON",), ("CLOCK",), ("CLOCK",), ("CLOCK",), ("POD",), ("HOL", "UNIT"), ("SETW",), ("EVERY",),
-    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",),
+    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",), ("MON",), ("MON",),
 ]
 assert len(_RULE_CLASSES) == len(_RULES)
 _COMPILED = [(re.compile(p, flags), h, cls) for (p, h, flags), cls in zip(_RULES, _RULE_CLASSES)]

@@ -30,6 +30,11 @@ _NOT_PAST = {"hundred", "united", "limited", "based", "related", "interested", "
              "advanced", "sacred", "naked", "wicked", "beloved", "alleged", "so-called", "proposed", "armed",
              "unexpected", "unprecedented", "unidentified", "undisclosed", "unspecified", "troubled"}
 _FUTURE_BE = re.compile(r"\b(?:will|would|'ll|shall|to|could|should|may|might|must|can)\s+(?:\w+\s+)?be\s+(?:\w+\s+)?$", re.I)
+# A plan the story has overtaken looks ahead from the time of the plan, not of the article:
+# "had been scheduled to expire Friday", "as previously planned Saturday night".
+_PLAN_OVERTAKEN = re.compile(
+    r"\b(?:had(?:\s+been)?|previously|originally|initially)\s+(?:been\s+)?"
+    r"(?:scheduled|planned|due|expected|slated|set)(?:\s+(?:to|for|on|at|in|until)(?:\s+\w+)?)?$", re.I)
 _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"(?:[a-z0-9)\"”'][.!?][\"'”’]?\s+(?=[\"“‘']?[A-Z])|\n\s*\n|\n(?=[A-Z\"“]))")
 
@@ -70,6 +75,10 @@ def tense(text: str, start: int, end: int) -> str | None:
 def _cue(text: str, s: int, m: re.Match[str], end: int) -> str | None:
     w = m.group().lower()
     if w in _FUTURE:
+        if w == "next" and text.startswith(" to ", m.end()):
+            return None  # "next to the embassy" is a place
+        if _PLAN_OVERTAKEN.search(text, max(s, m.start() - 50), m.end()):
+            return "past"  # "had been scheduled to expire Friday": a plan the story has overtaken
         # "to" only counts as future in "is to", "are to", "set to" and "going to"-like uses.
         if w == "to":
             prev = text[max(s, m.start() - 12) : m.start()].lower()
