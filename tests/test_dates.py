@@ -293,3 +293,36 @@ def test_spoken_years_with_a_month_or_season_and_the_week_of_a_date() -> None:
     assert one(text, dct, "the winter of nineteen ninety-four").value == "1994-WI"
     text = "The dispute may finally be resolved in a court hearing the week of March 6, his cousin said."
     assert one(text, D(2000, 2, 24), "the week of March 6").value == "2000-W10"
+
+
+def test_numbers_outside_modern_years_need_a_year_like_context() -> None:
+    dct = D(2005, 3, 1)
+    # Real sentences from BBC news: old years after "in", "of", "from", "the", and with a possessive.
+    assert one("Kirkcaldy, the birthplace in 1723 of Adam Smith, hosts the lecture.", dct, "1723").value == "1723"
+    assert one("It is set against the backdrop of the Indian mutiny of 1857.", dct, "1857").value == "1857"
+    assert one("Lord Falconer agreed the 1701 Act of Settlement needed no change.", dct, "1701").value == "1701"
+    # Numbers that are not years: a resolution, a count, prices and clock times.
+    text = ("Iraq continued to be in material breach of UN resolution 1441. The service lets people store up "
+            "to a 1000 web links. The share price was down 1% at 1218 pence. Woodward is due at the stadium at 1330.")
+    assert tag(text, dct) == []
+
+
+def test_four_digit_clock_times_are_times() -> None:
+    dct = D(2005, 3, 1)  # a Tuesday
+    t = one("By 1200 GMT on Monday, EMI shares were down 16.2%.", dct, "1200 GMT on Monday")
+    assert (t.type, t.value) == ("TIME", "2005-02-28T12:00")
+    found = tag("The silence will be shown on BBC One from 1130 to 1215 GMT on Wednesday.", dct)
+    assert [t.type for t in found] == ["TIME"]
+
+
+def test_time_words_inside_titles_and_names_are_not_dates() -> None:
+    dct = D(2005, 3, 1)
+    text = ("Michael Cawley told Radio 4's Today programme the tax was wrong. The Sunday Telegraph and the Daily "
+            "Mail agreed, as did the Mail on Sunday. Jamie Noon is injured. He was named Businessman of the Year. "
+            "The statement was titled Global Partners for the Future.")
+    assert tag(text, dct) == []
+    # The same words in running text, or starting a sentence, are dates.
+    v = values("Today the cabinet meets. The Sunday vote was close, and the Telegraph said so on Sunday.", dct)
+    assert v["Today"] == "2005-03-01"
+    assert v["Sunday"] == "2005-02-27"
+    assert not [t for t in tag("The currency has gained almost 1% in the past three sessions.", dct)]

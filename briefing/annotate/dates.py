@@ -91,7 +91,7 @@ def _next_word(text: str, pos: int) -> str:
 
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4) : pos]
-    return pos == 0 or bool(re.search(r"(^|[.!?:\n]|[.!?][\"'”’])[\s\"“‘']*$", before))
+    return pos == 0 or bool(re.search(r"(^|[.!?:\n]|[.!?][\"'”’])[\s\"“‘'`]*$", before))
 
 
 # Named events and movements that contain a date but are not one ("the March 1 Movement").
@@ -100,6 +100,25 @@ _NAMED_HEADS = re.compile(
     r"Alliance|Coalition|Front|Party|Society|Brigade|Square|Street|Avenue|Stadium|Declaration)\b"
 )
 _NAMED_WEEKDAY = {"good", "black", "ash", "super", "cyber", "holy", "palm", "easter", "bloody", "maundy"}
+# Newspapers and programmes named after a weekday: "the Sunday Times", "the Mail on Sunday".
+_WEEKDAY_TITLE_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Independent|Business|Live|Programme|Sport|Star|Record|Mail|Herald"
+    r"|Post|Tribune|Observer|Bloody|Show)\b")
+_WEEKDAY_TITLE_BEFORE = re.compile(r"\b(?:Mail|Independent|Scotland|Wales|Observer|Sport|Express)\s+on\s+$")
+# Time words that are lower case in running text; capitalized mid-sentence they are part of a title or name:
+# "Radio 4's Today programme", "Jamie Noon", "Businessman of the Year", "the Daily Mail", "Partners for the Future".
+_TITLE_WORDS = re.compile(
+    r"\b(?:Today|Tomorrow|Yesterday|Tonight|Noon|Midday|Midnight|Daily|Weekly|Monthly|Annually|Yearly|Year|Years"
+    r"|Future|Now|Week|Month|Minutes|Hours|Days|Present|Past|Recent|Current|Weekend)\b")
+_HOLIDAY_WORDS = re.compile(r"\b(?:Christmas|New\s+Year|Day|Eve)\b")
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """A candidate holding a capitalized common time word that does not start a sentence (see _TITLE_WORDS)."""
+    for w in _TITLE_WORDS.finditer(text, s, e):
+        if not _sentence_start(text, w.start()) and not _HOLIDAY_WORDS.search(text, s, e):
+            return True
+    return False
 
 
 # ---- handlers ----------------------------------------------------------------------------------------
@@ -241,6 +260,9 @@ def _weekday(m, d: _Doc):
     prev = _prev_word(d.text, m.start("wd")).lower()
     if not m["rel"] and prev in _NAMED_WEEKDAY:
         return None
+    e = m.end("wd")
+    if _WEEKDAY_TITLE_AFTER.match(d.text, e) or _WEEKDAY_TITLE_BEFORE.search(d.text, max(0, m.start() - 20), m.start()):
+        return None
     wd = lex.WEEKDAYS[word.lower().rstrip(".")]
     s, e = _span(m)
     # "Wednesday's ruling": a possessive weekday names something that has happened.
@@ -297,6 +319,8 @@ def _ref(m, d: _Doc):
             return None
     if w == "now" and d.text[m.end():m.end() + 1] == "-":
         return None
+    if w == "the past" and _COUNTED.match(d.text, m.end()):
+        return None  # "the past three sessions": a span of counted things, not the past at large
     return _c(m, "DATE", _REFS[w])
 
 
@@ -502,6 +526,13 @@ _YEAR_OK_BEFORE = {
 }
 
 
+# Prepositions and words after which a number outside 1900-2100 reads as a year.
+_OLD_YEAR_BEFORE = {"in", "since", "from", "until", "till", "between", "of", "circa", "c", "year", "before",
+                    "after", "during", "the", "and", "to", "or", "early", "late", "mid", "back", "by", "dating"}
+_ERA = re.compile(r"\s*(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)\b")
+# A four-digit clock time or a price: "1200 GMT", "from 1130 to 1215 GMT", "1218 pence".
+_CLOCK_UNIT = re.compile(r"(?:\s*(?:-|–|to|and)\s*\d{4})?\s*(?:GMT|BST|UTC|CET|EST|EDT|hrs|hours|local\s+time"
+                         r"|pence|p\b|cents|points|metres|meters|km|miles|feet|yards)", re.I)
 _COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "feet", "yen",
                 "won", "yuan", "euros", "km", "kg", "mph", "sq", "square", "times", "more", "fewer", "other"}
 
@@ -520,9 +551,17 @@ def _year(m, d: _Doc):
             return None
     if re.match(r"\s+[A-Z][a-z]+\s+(?:Avenue|Street|Road|Blvd|Boulevard|Lane|Drive)\b", text[e : e + 30]):
         return None
+    if _CLOCK_UNIT.match(text, e):
+        return None  # "1200 GMT", "1218 pence", "from 1130 to 1215 GMT"
     nxt = re.match(r"\s+([a-z]+)\b", text[e : e + 25])
     prev = _prev_word(text, s).lower()
-    if nxt and prev not in _YEAR_OK_BEFORE and not re.search(r"\b(?:mid|pre|post)-$", before, F):
+    # Outside the years news mostly reports, a bare number is a year only in a year-like context:
+    # "in 1723", "the mutiny of 1857", "the 1701 Act", "1776's", "AD 800"; not "resolution 1441", "a 1000 links".
+    modern = 1900 <= y <= 2100
+    if not modern and not (prev in _OLD_YEAR_BEFORE or _ERA.match(text, e) or text.startswith(("'s", "’s"), e)
+                           or re.search(r"\b(?:AD|BC|mid|pre|post)[- ]$", before)):
+        return None
+    if nxt and (not modern or prev not in _YEAR_OK_BEFORE) and not re.search(r"\b(?:mid|pre|post)-$", before, F):
         w = nxt.group(1)
         if w in _COUNT_NOUNS or w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in ("was", "has", "levels", "results", "figures", "elections", "sales", "earnings", "profits"):
             return None  # "2000 troops"
@@ -809,6 +848,8 @@ def _year_end(m, d: _Doc):
 _TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_W = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# A count after "the past": "the past three sessions" (see _ref).
+_COUNTED = re.compile(rf"\s+(?:\d+|few|several|couple|dozen|{_TENS_W}|{_TEENS_W}|{_ONES_W})\b", F)
 _TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time))?"
 _DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<rd>today|yesterday|tomorrow|tonight)|(?P<mon>{_MON})\s+(?P<d>{_DAY})))?"
 
@@ -860,6 +901,7 @@ _RULES: list[tuple[str, Handler, int]] = [
     (r"\bsoon\b", _soon, F),
     (r"\b[Tt]he\s+latest\s+(?:period|reporting\s+period)\b", lambda m, d: _c(m, "DATE", ctx.shift_unit(d.dct, "Q", -1)), 0),
     (r"\b(?<!-)(?:the\s+)?year(?:-|\s+|'s\s+)end\b(?!-)", _year_end, F),
+    (rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>)\s*(?:GMT|UTC|BST|CET|hrs|local\s+time)\b{_DAY_AFTER}", _clock, 0),
     (rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\s+(?:and|or|&)\s+(?P<d2>{_DAY})\b(?!\s*(?:%|percent|[:.]\d))", _md_pair, F),
     (rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b", _week_of, F),
 ]
@@ -909,7 +951,7 @@ _RULE_CLASSES: list[tuple[str, ...]] = [
     ("REF", "UNIT"), ("UNIT", "SEASON"), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",),
     ("UNIT",), ("UNIT",), ("FISCAL", "UNIT"), ("Y4",), ("Y4", "DEC"), ("UNIT",), ("UNIT",), ("Y4",), ("QC",),
     ("HALF",), ("SEASON",), ("CLOCK",), ("CLOCK",), ("CLOCK",), ("POD",), ("HOL", "UNIT"), ("SETW",), ("EVERY",),
-    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",), ("MON",), ("MON",),
+    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",), ("Y4",), ("MON",), ("MON",),
 ]
 assert len(_RULE_CLASSES) == len(_RULES)
 _COMPILED = [(re.compile(p, flags), h, cls) for (p, h, flags), cls in zip(_RULES, _RULE_CLASSES)]
@@ -1124,6 +1166,8 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
         for ws, we in windows:
             for m in rx.finditer(text, ws, we):
                 for c in _run(handler, m, doc):
+                    if _in_title(text, c.start, c.end):
+                        continue
                     c.rule = i
                     cands.append(c)
     # Longest first; among equals the earlier rule (rules are ordered most specific first).
