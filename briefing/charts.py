@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from briefing.markup import plural
+
 PALETTE = ("#3f6ad8", "#d8643f", "#3fa66a", "#a63fd8", "#d8b23f", "#3fb8d8", "#d83f8a", "#7a7a7a")
 
 
@@ -20,13 +22,23 @@ class Bar:
 
 
 def _svg(width: int, height: int, title: str, body: Markup) -> Markup:
+    # data-search-exclude: Material's search skips the element, so axis labels do not pollute the index.
+    # The wrapper scrolls sideways on a narrow phone instead of the page (the chart keeps a readable size).
     return Markup(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="100%" role="img" '
-        'aria-label="{t}" class="bf-chart" preserveAspectRatio="xMinYMin meet"><title>{t}</title>{b}</svg>'
+        '<div class="bf-chart-wrap"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {w} {h}" width="100%" role="img" '
+        'aria-label="{t}" class="bf-chart" preserveAspectRatio="xMinYMin meet" data-search-exclude>'
+        '<title>{t}</title>{b}</svg></div>'
     ).format(w=width, h=height, t=title, b=body)
 
 
 def _link(href: str | None, body: Markup) -> Markup:
+    """An SVG link. ``xlink:href``, not ``href``: Material's instant navigation rewrites every ``[href]``
+    element's ``.href`` property, which an SVG <a> only has as a read-only SVGAnimatedString (a page error).
+    Browsers follow ``xlink:href`` natively; briefing.js routes the click through instant navigation."""
+    return Markup('<a xlink:href="{}">{}</a>').format(href, body) if href else body
+
+
+def _html_link(href: str | None, body: Markup) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, body) if href else body
 
 
@@ -54,25 +66,31 @@ def bars(items: Sequence[Bar], title: str, unit: str = "", width: int = 640) -> 
 
 def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640, height: int = 140,
             marker: str | None = None) -> Markup:
-    """Vertical columns for (label, past count, ahead count) per period, stacked; ``marker`` labels 'today'."""
+    """Vertical columns for (label, past count, ahead count) per period, stacked; ``marker`` labels 'today'.
+
+    An empty label makes an empty, unlabelled column: a visible gap (after an "earlier" bucket).
+    """
     if not counts:
         return Markup("")
     top = max(p + a for _, p, a in counts) or 1
     n = len(counts)
     plot_h = height - 30
-    col_w = max(2.0, (width - 20) / n)
+    col_w = min(48.0, max(2.0, (width - 20) / n))  # a few fat columns read as a bar chart of nothing
+    step = -(-n // 12)  # about a dozen axis labels at most, so they never overlap
     parts = []
     for i, (label, past, ahead) in enumerate(counts):
         x = 10 + i * col_w
         hp = plot_h * past / top
         ha = plot_h * ahead / top
-        tip = f"{label}: {past} past, {ahead} ahead"
+        if not label:
+            continue
+        tip = f"{label}: {past} past, {ahead} ahead" if ahead else f"{label}: {past}"
         parts.append(Markup(
             '<g><title>{tip}</title><rect x="{x:.1f}" y="{yp:.1f}" width="{w:.1f}" height="{hp:.1f}" fill="{cp}"/>'
             '<rect x="{x:.1f}" y="{ya:.1f}" width="{w:.1f}" height="{ha:.1f}" fill="{ca}"/></g>'
         ).format(tip=tip, x=x, yp=plot_h - hp, w=max(1.0, col_w - 2), hp=hp, cp=PALETTE[0],
                  ya=plot_h - hp - ha, ha=ha, ca=PALETTE[1]))
-        if n <= 40 or i % max(1, n // 12) == 0:
+        if i % step == 0 or not label[:1].isdigit() or label == marker:
             parts.append(Markup('<text x="{x:.1f}" y="{y}" class="bf-chart-axis">{l}</text>').format(
                 x=x, y=height - 8, l=label))
         if marker and label == marker:
@@ -89,9 +107,9 @@ def mix(shares: Sequence[tuple[str, float, str | None]], title: str) -> Markup:
     for i, (label, share, href) in enumerate(shares):
         style = f"width:{share * 100:.1f}%;background:{PALETTE[i % len(PALETTE)]}"
         inner = Markup('<span class="bf-mix-seg" style="{}" title="{}: {:.0f}%"></span>').format(style, label, share * 100)
-        segs.append(_link(href, inner))
+        segs.append(_html_link(href, inner))
     legend = Markup(", ").join(Markup("{} {:.0f}%").format(label, share * 100) for label, share, _ in shares)
-    return Markup('<div class="bf-mix" role="img" aria-label="{t}: {l}"><div class="bf-mix-bar">{s}</div>'
+    return Markup('<div class="bf-mix" data-search-exclude role="img" aria-label="{t}: {l}"><div class="bf-mix-bar">{s}</div>'
                   '<p class="bf-mix-legend">{t}: {l}</p></div>').format(t=title, l=legend, s=Markup("").join(segs))
 
 
@@ -116,8 +134,9 @@ def network(center: str, others: Sequence[tuple[str, int, str | None]], title: s
         parts.append(Markup('<line x1="{}" y1="{}" x2="{:.1f}" y2="{:.1f}" stroke="#999" stroke-width="{:.1f}"/>').format(
             cx, cy, x, y, 1 + 4 * count / top))
         node = Markup('<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{c}"/><text x="{x:.1f}" y="{ty:.1f}" '
-                      'text-anchor="middle" class="bf-chart-label">{l}</text><title>{l}: {n} shared paragraphs</title>'
-                      ).format(x=x, y=y, ty=y + (16 if y >= cy else -9), c=PALETTE[1], l=_clip(label, 24), n=count)
+                      'text-anchor="middle" class="bf-chart-label">{l}</text><title>{l}: {n}</title>'
+                      ).format(x=x, y=y, ty=y + (16 if y >= cy else -9), c=PALETTE[1], l=_clip(label, 24),
+                          n=plural(count, "shared paragraph"))
         nodes.append(_link(href, Markup("<g>") + node + Markup("</g>")))
     centre = Markup('<circle cx="{0}" cy="{0}" r="8" fill="{1}"/><text x="{0}" y="{2}" text-anchor="middle" '
                     'class="bf-chart-label bf-chart-centre">{3}</text>').format(cx, PALETTE[0], cy - 14, _clip(center, 28))

@@ -54,10 +54,15 @@ def timex_value(value: str) -> str:
     m = re.fullmatch(r"(\d{3})X", value)
     if m:
         return f"the {m.group(1)}0s"
-    m = re.fullmatch(r"(\d{2})XX", value)
+    m = re.fullmatch(r"(\d{2})(?:XX)?", value)  # TIMEX3 writes a century as "18" or "18XX"
     if m:
-        return f"the {int(m.group(1)) + 1}th century"
+        return f"the {_ordinal(int(m.group(1)) + 1)} century"
     return value
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 _MODS = {"BEFORE": "by {}", "END": "end of {}", "START": "start of {}", "MID": "mid-{}", "APPROX": "about {}",
@@ -83,3 +88,39 @@ def is_ahead(value: str, kind: str, today: dt.date) -> bool:
     if start > today:
         return True
     return kind != "past" and end >= today
+
+
+VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})  # "now", "recently", "soon": no date to show
+
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
+          "H": "hour", "MIN": "minute", "S": "second", "Q": "quarter"}
+
+
+def is_vague(value: str) -> bool:
+    """Whether a TIMEX3 value names no time a reader could place ("now", "recently", "in the future")."""
+    return value in VAGUE
+
+
+def duration_phrase(value: str) -> str | None:
+    """'P5Y' -> '5 years', 'PT3H' -> '3 hours', 'PXY' -> 'years'; None for anything else."""
+    m = re.fullmatch(r"PT?(\d+(?:\.\d+)?|X)(Y|M|W|D|DE|CE|H|MIN|S|Q)", value)
+    if not m:
+        return None
+    n, unit = m.groups()
+    word = _UNITS["MIN" if value.startswith("PT") and unit == "M" else unit]
+    if n == "X":
+        return "centuries" if word == "century" else word + "s"
+    plural = n != "1"
+    return f"{n} " + ("centuries" if word == "century" and plural else word + ("s" if plural else ""))
+
+
+def timex_tooltip(type_: str, value: str, mod: str | None = None) -> str:
+    """What a date annotation shows on hover: the value in words, then the raw TIMEX3 value.
+
+    ("DATE", "2024-04", None) -> "April 2024 · TIMEX3 2024-04"; ("DURATION", "P5Y") -> "5 years · TIMEX3 DURATION P5Y".
+    """
+    words = duration_phrase(value) if type_ == "DURATION" else timex_phrase(value, mod)
+    raw = f"TIMEX3 {value}" if type_ in ("DATE", "") else f"TIMEX3 {type_} {value}"
+    if mod:
+        raw += f" ({mod})"
+    return f"{words} · {raw}" if words else raw

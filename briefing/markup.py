@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from briefing import paths
+from briefing.dates_display import is_vague, timex_tooltip
 from briefing.model import Annotated, Block, Figure
 
 
@@ -26,6 +27,11 @@ class Inline:
     priority: int  # lower wins an overlap
     open: Markup
     close: Markup
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """The one place counts meet nouns: plural(1, "mention") -> "1 mention", plural(3, "entry", "entries")."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
 def text(value: str) -> Markup:
@@ -131,10 +137,15 @@ class ArticleMarkup:
         self.page = page
         src = doc.article.source
         inline: dict[int, list[Inline]] = defaultdict(list)
-        for m in doc.mentions:
+        blocks = doc.article.blocks
+        linked: set[tuple[int, str]] = set()  # (block, entity): links help once per paragraph, then clutter
+        for m in sorted(doc.mentions, key=lambda m: (m.block, m.start)):
             eid = entity_of.get((src, m.block, m.start))
-            if eid is None:
+            if eid is None or (m.block, eid) in linked:
                 continue
+            if 0 <= m.block < len(blocks) and blocks[m.block].kind == "heading":
+                continue  # a heading is read, not followed
+            linked.add((m.block, eid))
             name, etype = entity_names[eid]
             inline[m.block].append(Inline(m.start, m.end, 0, _open(
                 "a", href=paths.href(page, paths.entity_page(eid)), class_=f"bf-ent bf-{etype}",
@@ -143,7 +154,9 @@ class ArticleMarkup:
             inline[a.block].append(Inline(a.start, a.end, 1, _open("abbr", title=a.expansion, class_="bf-abbr"), Markup("</abbr>")))
         for d in doc.dates:
             t = d.timex
-            title = f"{t.type} {t.value}" + (f" ({t.mod})" if t.mod else "")
+            if is_vague(t.value):
+                continue  # "now", "recently", "soon": nothing to place on a timeline, so not marked
+            title = timex_tooltip(t.type, t.value, t.mod)
             inline[d.block].append(Inline(t.start, t.end, 2, _open("time", class_="bf-date", title=title, data_value=t.value), Markup("</time>")))
         for f in doc.figures:
             inline[f.block].append(Inline(f.start, f.end, 3, _open("mark", class_="bf-fig", title=f"{figure_label(f)}: {format_value(f)}"), Markup("</mark>")))

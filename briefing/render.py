@@ -8,6 +8,7 @@ Markdown never interprets them.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -19,9 +20,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from briefing import charts, paths
-from briefing.dates_display import article_date, article_date_iso, is_ahead, timex_phrase, timex_value
+from briefing.dates_display import article_date, article_date_iso, bounds, is_ahead, timex_phrase, timex_value
 from briefing.link import Corpus, TimelineEntry, event_sort_key
-from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, safe_url, snippet, text
+from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, plural, safe_url, snippet, text
 from briefing.model import Annotated, Article
 
 SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")
@@ -36,6 +37,38 @@ HIGHLIGHTS = 60  # entries ahead and recent on the main timeline page of a split
 
 # Relative URLs between page pairs: hundreds of thousands of links, far fewer distinct pairs.
 _href = lru_cache(maxsize=1 << 16)(paths.href)
+
+
+NEAR_YEARS = 30  # year charts run continuously over today ± this; older or later years share one column
+
+
+@dataclass(frozen=True)
+class YearAxis:
+    """Columns (label, past, ahead) for a year chart, and what its "earlier"/"later" columns hold."""
+
+    columns: list[tuple[str, int, int]]
+    earlier: tuple[int, int] | None = None  # (first year on the axis, entries before it)
+    later: tuple[int, int] | None = None  # (last year on the axis, entries after it)
+
+
+def year_axis(counts: dict[int, tuple[int, int]], today_year: int) -> YearAxis:
+    """A continuous year axis (gaps between busy years show) that far-off years cannot stretch:
+    1960 in a briefing about 2026 goes into an "earlier" column at the left, with a gap after it."""
+    if not counts:
+        return YearAxis([])
+    near = [y for y in counts if abs(y - today_year) <= NEAR_YEARS]
+    lo, hi = (min(near), max(near)) if near else (today_year, today_year)
+    far_past = [counts[y] for y in counts if y < lo]
+    far_ahead = [counts[y] for y in counts if y > hi]
+    cols = [(str(y), *counts.get(y, (0, 0))) for y in range(lo, hi + 1)] if near else []
+    earlier = later = None
+    if far_past:
+        earlier = (lo, sum(p + a for p, a in far_past))
+        cols = [("earlier", sum(p for p, _ in far_past), sum(a for _, a in far_past)), ("", 0, 0)] + cols
+    if far_ahead:
+        later = (hi, sum(p + a for p, a in far_ahead))
+        cols = cols + [("", 0, 0), ("later", sum(p for p, _ in far_ahead), sum(a for _, a in far_ahead))]
+    return YearAxis(cols, earlier, later)
 
 
 def entity_pages(corpus: Corpus) -> frozenset[str]:
@@ -86,6 +119,7 @@ def environment(templates: Path) -> Environment:
     # Page titles: JSON strings, which YAML reads back verbatim, made safe for the theme (page_title).
     env.filters["yaml"] = lambda s: Markup(json.dumps(page_title(str(s)), ensure_ascii=False))
     env.filters["human_value"] = timex_value
+    env.filters["plural"] = plural
     return env
 
 
@@ -165,9 +199,14 @@ class Site:
                 return snippet(b.text, s.start, s.end)
         return snippet(b.text, 0, len(b.text))
 
-    def entry_view(self, page: str, entry: TimelineEntry) -> dict:
+    def entry_view(self, page: str, entry: TimelineEntry, theme: str | None = None) -> dict:
+        """One timeline entry for a template; on ``theme``'s own page its chip is left out."""
         mentions = []
+        seen: set[tuple[str, int, int]] = set()
         for m in entry.mentions:
+            if (m.source, m.block, m.sentence) in seen:
+                continue  # one sentence naming the date twice ("April 2024 … April 11, 2024") is one source
+            seen.add((m.source, m.block, m.sentence))
             doc = self.c.by_source[m.source]
             mentions.append({
                 "link": self.article_link(page, m.source, paths.sentence_anchor(m.block, m.sentence)),
@@ -182,7 +221,7 @@ class Site:
             "human": timex_phrase(entry.value, entry.mod),
             "kind": entry.kind,
             "title": entry.title,
-            "themes": [self.theme_link(page, t) for t in entry.themes if t in self.theme_names],
+            "themes": [self.theme_link(page, t) for t in entry.themes if t in self.theme_names and t != theme],
             "theme_ids": " ".join(entry.themes),
             "entities": [self.entity_link(page, e) for e in entry.entities if e in self.entity][:8],
             "mentions": mentions,
@@ -226,20 +265,40 @@ class Site:
 
     def home(self) -> str:
         page = paths.HOME
-        newest = [self.article_row(page, d) for d in self.c.docs[:8]]
-        ahead = [self.entry_view(page, e) for e in self.c.timeline if is_ahead(e.value, e.kind, self.c.today)][:8]
+        newest = [self.article_row(page, d) for d in self.c.docs[:6]]
+        ahead = sorted((self.entry_view(page, e) for e in self.c.timeline if is_ahead(e.value, e.kind, self.c.today)),
+                       key=_ahead_key)[:6]
         recent_past = [self.entry_view(page, e) for e in reversed(self.c.timeline)
                        if e.kind == "past" and not is_ahead(e.value, e.kind, self.c.today)
-                       and "X" not in e.value][:6]
-        themes = sorted(self.c.themes, key=lambda t: (-len(self.c.theme_paragraphs.get(t.id, ())), t.id))
-        top_themes = [(self.theme_link(page, t.id), len(self.c.theme_paragraphs.get(t.id, ())))
-                      for t in themes if self.c.theme_paragraphs.get(t.id)][:6]
-        top_entities = [(self.entity_link(page, eid), n) for eid, n in self.entity_ranking()[:12]]
+                       and "X" not in e.value][:5]
+        window = self.latest_docs()
+        theme_counts: Counter = Counter()
+        entity_counts: Counter = Counter()
+        for d in window:
+            theme_counts.update({(t.block, t.theme) for t in d.themes})
+            src = d.article.source
+            entity_counts.update(self.c.entity_of[(src, m.block, m.start)] for m in d.mentions
+                                 if (src, m.block, m.start) in self.c.entity_of)
+        themes_now: Counter = Counter(t for _, t in theme_counts.elements())
+        top_themes = [(self.theme_link(page, t), n) for t, n in sorted(themes_now.items(), key=lambda kv: (-kv[1], kv[0]))
+                      if t in self.theme_names][:6]
+        top_entities = [(self.entity_link(page, eid), n) for eid, n in
+                        sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0])) if eid in self.entity][:12]
         return self.render("home.md.j2", page, newest=newest, ahead=ahead, recent=recent_past,
                            themes=top_themes, entities=top_entities, n_articles=len(self.c.docs),
+                           n_window=len(window), since=article_date(window[-1].article) if window else "",
                            n_events=len(self.c.timeline), n_entities=len(self.c.entities),
                            today=self.c.today.isoformat(),
-                           about=_href(page, "about.md"))
+                           about=_href(page, "about.md"), adding=_href(page, "adding-an-article.md"))
+
+    def latest_docs(self, days: int = 31, at_least: int = 3) -> list[Annotated]:
+        """The briefing's "this month": articles from the month up to the newest one (at least a few)."""
+        dated = [d for d in self.c.docs if d.article.date]  # newest first
+        if not dated:
+            return list(self.c.docs[:at_least])
+        cutoff = dated[0].article.date - dt.timedelta(days=days)
+        window = [d for d in dated if d.article.date >= cutoff]
+        return window if len(window) >= at_least else dated[:at_least]
 
     def entity_ranking(self) -> list[tuple[str, int]]:
         counts = {eid: len({m.source for m in ms}) * 100 + len(ms) for eid, ms in self.c.entity_mentions.items()}
@@ -392,7 +451,9 @@ class Site:
         co = [(self.entity_link(page, other), n) for other, n in self.c.cooccurs.get(eid, ())[:15] if other in self.entity]
         graph = charts.network(e.name, [(lnk.label, n, lnk.href) for lnk, n in co[:10]], f"Entities that appear with {e.name}")
         entries = [self.entry_view(page, t) for t in self.entries_of.get(eid, ())]
-        return self.render("entity.md.j2", page, search=False, entity=e, groups=groups, count=len(mentions), co=co,
+        # Searchable (a reader searches a name), but only the title and the line under it: the page's
+        # long sections carry data-search-exclude, so thousands of entity pages stay a small index.
+        return self.render("entity.md.j2", page, entity=e, groups=groups, count=len(mentions), co=co,
                            graph=graph, timeline_entries=entries, index=_href(page, paths.index_page("entities")))
 
     def themes_index(self) -> str:
@@ -425,11 +486,12 @@ class Site:
             for other in doc.themes:
                 if other.block == p.block and other.theme != tid:
                     related[other.theme] += 1
-        over_time = charts.columns([(str(y), n, 0) for y, n in sorted(by_year.items())],
-                                   f"Paragraphs on {theme.name} by article year") if len(by_year) > 1 else Markup("")
-        entries = [self.entry_view(page, e) for e in self.entries_of.get(f"theme:{tid}", ())]
+        axis = year_axis({y: (n, 0) for y, n in by_year.items()}, self.c.today.year)
+        over_time = (charts.columns(axis.columns, f"Paragraphs on {theme.name} by article year")
+                     if len(by_year) > 1 else Markup(""))
+        entries = [self.entry_view(page, e, theme=tid) for e in self.entries_of.get(f"theme:{tid}", ())]
         return self.render(
-            "theme.md.j2", page, search=False, theme=theme, paragraphs=paras, over_time=over_time,
+            "theme.md.j2", page, theme=theme, paragraphs=paras, over_time=over_time,
             by_year=sorted(by_year.items()), timeline_entries=entries,
             drivers=[(self.entity_link(page, e), n) for e, n in entity_counts.most_common(12) if e in self.entity],
             related=[(self.theme_link(page, t), n) for t, n in related.most_common(5) if t in self.theme_names],
@@ -455,18 +517,19 @@ class Site:
     def _year(value: str) -> str:
         return value[:4] if value[:4].isdigit() else "undated"
 
-    def _timeline_chart(self, views: list[dict]) -> Markup:
-        density = Counter()
+    def _timeline_chart(self, views: list[dict]) -> tuple[Markup, YearAxis]:
+        """The density of events per year (a decade like 196X counts in its first year)."""
+        counts: dict[int, tuple[int, int]] = {}
         for v in views:
-            year = v["value"][:4]
-            if year.isdigit():
-                density[(year, v["ahead"])] += 1
-        years = sorted({int(y) for y, _ in density})
-        if years and years[-1] - years[0] <= 80:  # a continuous axis shows the gaps between busy years
-            years = list(range(years[0], years[-1] + 1))
-        return charts.columns([(str(y), density[(str(y), False)], density[(str(y), True)]) for y in years],
-                              "Events per year: past in blue, ahead in orange",
-                              marker=str(self.c.today.year)) if years else Markup("")
+            b = bounds(v["value"])
+            if b is None:
+                continue
+            past, ahead = counts.get(b[0].year, (0, 0))
+            counts[b[0].year] = (past, ahead + 1) if v["ahead"] else (past + 1, ahead)
+        axis = year_axis(counts, self.c.today.year)
+        chart = charts.columns(axis.columns, "Events per year: past in blue, ahead in orange",
+                               marker=str(self.c.today.year))
+        return chart, axis
 
     def timeline(self) -> dict[str, str]:
         """The timeline; past LISTING_LIMIT entries, the main page shows what is ahead, the most recent
@@ -476,14 +539,14 @@ class Site:
         themes = [(t, self.theme_names.get(t, t)) for t in used]
         today = self.c.today.isoformat()
         views = [self.entry_view(page, e) for e in self.c.timeline]
-        ahead = [v for v in views if v["ahead"]]
+        ahead = sorted((v for v in views if v["ahead"]), key=_ahead_key)
         undated = [v for v in views if not v["ahead"] and "X" in v["value"][:4]]
         past = [v for v in views if not v["ahead"] and "X" not in v["value"][:4]]
-        chart = self._timeline_chart(views)
+        chart, axis = self._timeline_chart(views)
         if not self.split_timeline:
             return {page: self.render("timeline.md.j2", page, ahead=_group_by_period(ahead),
                                       past=_group_by_period(reversed(past)), undated=undated, chart=chart,
-                                      today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
+                                      axis=axis, today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
         out: dict[str, str] = {}
         members: dict[str, list[TimelineEntry]] = defaultdict(list)
         for e in self.c.timeline:
@@ -506,7 +569,7 @@ class Site:
         periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
         out[page] = self.render("timeline.md.j2", page, ahead=_group_by_period(ahead[:HIGHLIGHTS]),
                                 past=_group_by_period(list(reversed(past))[:HIGHLIGHTS]), undated=[], chart=chart,
-                                today=today, total=len(views), themes=themes, periods=periods,
+                                axis=axis, today=today, total=len(views), themes=themes, periods=periods,
                                 more_ahead=max(0, len(ahead) - HIGHLIGHTS))
         return out
 
@@ -559,13 +622,27 @@ class Site:
         return self.render("sources.md.j2", page, rows=rows, skipped=skipped)
 
 
+def _ahead_key(view: dict) -> tuple:
+    """What comes next first: by the day a span ends ("spring 2026" before "end of 2026"), then its middle."""
+    b = bounds(view["value"])
+    if b is None:
+        return (dt.date.max, dt.date.max, view["value"])
+    start, end = b
+    return (end, start + (end - start) / 2, view["value"])
+
+
 def _group_by_period(views: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
     """[(year, [(month label, entries)])] in the order given."""
     years: dict[str, dict[str, list[dict]]] = {}
     for v in views:
         year = v["value"][:4]
         rest = v["value"][5:7]
-        month = timex_value(v["value"][:7]).split(" ")[0] if rest.isdigit() else "Across the year"
+        if rest.isdigit():
+            month = timex_value(v["value"][:7]).split(" ")[0]
+        elif rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
+            month = timex_value(v["value"][:7]).rsplit(" ", 1)[0].capitalize()
+        else:
+            month = "Across the year"
         years.setdefault(year, {}).setdefault(month, []).append(v)
     return [(y, list(ms.items())) for y, ms in years.items()]
 

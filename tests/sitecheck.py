@@ -25,7 +25,7 @@ class _Page(HTMLParser):
                 continue
             if name in ("id", "name") and tag != "meta":
                 self.ids.add(value)
-            if tag == "a" and name == "href":
+            if tag == "a" and name in ("href", "xlink:href"):  # xlink:href: links inside SVG charts
                 self.links.append(value)
             if (tag, name) in _LOADS:
                 if tag == "link" and dict(attrs).get("rel") in ("canonical", "alternate"):

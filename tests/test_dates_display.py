@@ -19,3 +19,15 @@ def test_bounds_and_ahead():
     assert is_ahead("2026", "target", today)  # a goal for this year is still ahead
     assert not is_ahead("2026", "past", today)
     assert not is_ahead("2026-03-19", "scheduled", today)  # was scheduled, now behind us
+
+
+def test_readable_tooltips():
+    from briefing.dates_display import duration_phrase, is_vague, timex_tooltip
+
+    assert timex_tooltip("DATE", "2024-04") == "April 2024 · TIMEX3 2024-04"
+    assert timex_tooltip("DATE", "2027", "BEFORE") == "by 2027 · TIMEX3 2027 (BEFORE)"
+    assert timex_tooltip("DURATION", "P5Y") == "5 years · TIMEX3 DURATION P5Y"
+    assert duration_phrase("P1M") == "1 month" and duration_phrase("PT30M") == "30 minutes"
+    assert duration_phrase("PXY") == "years" and duration_phrase("2024") is None
+    assert timex_value("18") == "the 19th century" and timex_value("20XX") == "the 21st century"
+    assert is_vague("PRESENT_REF") and is_vague("FUTURE_REF") and not is_vague("2024")

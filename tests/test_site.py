@@ -95,3 +95,97 @@ def test_article_page_is_annotated(seeds_site):
     assert 'class="bf-chip"' in html  # theme badges
     assert "Timeline of this article" in html and "Related articles" in html
     assert "Recent Features" not in html and "Credit: Official White House Photo" not in html
+
+
+# ---- what a reader sees (the browser tests in tests/browser/ look at the same pages rendered) ----------
+
+def _page(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_counts_agree_with_their_nouns(seeds_site):
+    site = seeds_site / "site"
+    bad = {}
+    for page in site.rglob("index.html"):
+        found = re.findall(r"(?<![\d.,])1 (?:mentions|articles|paragraphs|shared paragraphs|events|dated events|entries)\b",
+                           _text(page.read_text(encoding="utf-8")))
+        if found:
+            bad[page.relative_to(site).as_posix()] = found[:3]
+    assert not bad
+
+
+def test_timeline_puts_today_first_and_what_comes_next_in_order(seeds_site):
+    site = seeds_site / "site"
+    html = _page(site, "timeline")
+    assert html.index('id="today"') < html.index('id="ahead"') < html.index('id="past"')
+    ahead = html[html.index('id="ahead"'):html.index('id="past"')]
+    values = re.findall(r'class="bf-entry [^"]*" id="[^"]+" data-kind="\w+" data-themes="[^"]*"><span class="bf-when" title="TIMEX3 ([^"]+)"', ahead)
+    assert len(values) >= 2
+    from briefing.dates_display import bounds
+    ends = [bounds(v)[1] for v in values]
+    assert ends == sorted(ends), values
+    # one row per source sentence, however often the sentence names the date
+    for entry in re.findall(r'<ul class="bf-sources">(.*?)</ul>', html):
+        hrefs = re.findall(r'href="([^"]+)"', entry)
+        assert len(hrefs) == len(set(hrefs)), hrefs
+    # the density chart: a continuous axis, far-past years in one "earlier" column, explained in a legend
+    chart = html[html.index('class="bf-figure"'):]
+    chart = chart[:chart.index("</svg>")]
+    assert "data-search-exclude" in chart
+    years = [int(y) for y in re.findall(r'class="bf-chart-axis">(\d{4})<', chart)]
+    assert years and max(years) - min(years) <= 70
+
+
+def test_theme_page_leaves_out_its_own_chip(seeds_site):
+    site = seeds_site / "site"
+    for theme in load(site, "themes"):
+        html = _page(site, theme["url"].strip("/"))
+        own = f'href="./"'  # a link from the theme page to itself
+        timeline = html[html.index('id="timeline"'):] if 'id="timeline"' in html else ""
+        assert own not in timeline and f">{theme['name']}</a>" not in re.sub(r"<h1.*?</h1>", "", timeline)
+
+
+def test_entity_mentions_link_a_short_arrow_not_the_sentence(seeds_site):
+    site = seeds_site / "site"
+    entity = max(load(site, "entities"), key=lambda e: len(e["mentions"]))
+    html = _page(site, entity["url"].strip("/"))
+    items = re.findall(r"<ul class=\"bf-mentions\">(.*?)</ul>", html)
+    assert items
+    for item in re.findall(r"<li>(.*?)</li>", items[0]):
+        links = re.findall(r"<a [^>]*>(.*?)</a>", item)
+        assert links == ["→&nbsp;sentence"], item
+
+
+def test_home_is_a_briefing(seeds_site):
+    html = _page(seeds_site / "site", "")
+    for heading in ("What's new", "Key dates ahead", "Leading this month", "How to read this site"):
+        assert f">{heading}<" in html.replace("&#39;", "'"), heading
+
+
+def test_a_new_article_appears_on_home(tmp_path):
+    """`build_site.py new`, paste a text, `mkdocs build`: the article leads the home page."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, make_project, mkdocs_build
+
+    project = make_project(tmp_path / "p", seeds_from=ROOT / "seeds")
+    done = subprocess.run([sys.executable, str(ROOT / "build_site.py"), "new", "--title", "Tokyo Hosts Pacific Ministers",
+                           "--date", "2026-05-20", "--outlet", "Harbour Wire", "--seeds", str(project / "seeds")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    (path,) = [p for p in (project / "seeds").glob("2026-05-20-*.md")]
+    path.write_text(path.read_text(encoding="utf-8") + "TOKYO — Defence ministers from Japan and Australia met in Tokyo "
+                    "on Tuesday to plan joint exercises for next year.\n\nThe talks will continue in Canberra in July.\n",
+                    encoding="utf-8")
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    new = next(a for a in load(project / "site", "articles") if a["source"] == path.name)
+    first = re.search(r'<a class="bf-article-title" href="([^"]+)">([^<]+)</a>', home)
+    assert first and first.group(2) == "Tokyo Hosts Pacific Ministers", "the new article does not lead What's new"
+    assert first.group(1).strip("./").rstrip("/") == new["url"].strip("/")

@@ -1,4 +1,4 @@
-// briefing: offline timeline filters. The page reads fine without this script.
+// briefing: offline timeline filters and chart links. Every page reads fine without this script.
 (function () {
   function setup() {
     var form = document.querySelector("form.bf-filters");
@@ -19,4 +19,22 @@
   // Material's instant navigation swaps pages without a reload: re-run on each page.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
   else { document.addEventListener("DOMContentLoaded", setup); }
+
+  // Links inside the SVG charts: Material's click handler reads `a.href` as a string, but an SVG <a> has an
+  // SVGAnimatedString there (it throws). Catch the click first and hand Material a plain HTML link to the
+  // same address, so chart links get instant navigation like any other link.
+  document.addEventListener("click", function (ev) {
+    var a = ev.target instanceof Element ? ev.target.closest("svg a") : null;
+    if (!a) return;
+    ev.stopPropagation();
+    if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;  // new tab etc.: the browser's own
+    var href = a.href && a.href.baseVal !== undefined ? a.href.baseVal : a.getAttribute("href");
+    if (!href) return;
+    ev.preventDefault();
+    var link = document.createElement("a");
+    link.href = new URL(href, location.href).href;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }, true);
 })();
