@@ -326,3 +326,24 @@ def test_time_words_inside_titles_and_names_are_not_dates() -> None:
     assert v["Today"] == "2005-03-01"
     assert v["Sunday"] == "2005-02-27"
     assert not [t for t in tag("The currency has gained almost 1% in the past three sessions.", dct)]
+
+
+def test_deadline_months_and_plans_agreed_to_look_ahead() -> None:
+    dct = D(1989, 10, 30)
+    text = "Bank of America has extended Control Data up to $90 million in revolving loans through January."
+    assert one(text, dct, "January").value == "1990-01"
+    text = "The sale is part of KKR's program to pay down $5 billion of a $6 billion bridge loan by February."
+    assert one(text, dct, "February").value == "1990-02"
+    text = "Thermo Electron agreed to purchase Milton Roy's liquid-chromatography line for $22 million in February."
+    assert one(text, dct, "February").value == "1990-02"
+    # Without a deadline or a plan, a past clause still reads the month as past.
+    assert one("In October the navy held its largest drill.", D(2026, 3, 5), "October").value == "2025-10"
+
+
+def test_parts_of_day_and_a_half() -> None:
+    t = one("In London at mid-afternoon yesterday, Ratners's shares were up 2 pence.", D(1989, 11, 2),
+            "mid-afternoon yesterday")
+    assert (t.type, t.value) == ("TIME", "1989-11-01TAF")
+    t = one("By mid afternoon, official Serb sources were saying the operation was over.", D(1998, 3, 6), "mid afternoon")
+    assert (t.type, t.value) == ("TIME", "1998-03-06TAF")
+    assert one("The silence lasted a minute and a half.", D(1998, 1, 14), "a minute and a half").value == "PT1M30S"

@@ -143,9 +143,21 @@ def _numeric(m, d: _Doc):
     return _c(m, "DATE", day.isoformat())
 
 
+# "by February", "through January", "until mid-November": a deadline, whatever the tense of the clause
+# ("extended loans through January"), so the nearest such month to the anchor wins.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid)[- ]?\s*)?$", F)
+
+
+def _month_tense(d: _Doc, s: int, e: int) -> str | None:
+    """The tense that picks the year of a month written without one (see _DEADLINE_BEFORE)."""
+    if _DEADLINE_BEFORE.search(d.text, max(0, s - 20), s):
+        return None
+    return d.tense(s, e)
+
+
 def _year_for_md(m, d: _Doc, month: int, day: int | None) -> str:
     s, e = _span(m)
-    return ctx.year_str(ctx.month_year(d.dct, month, day, d.tense(s, e)))
+    return ctx.year_str(ctx.month_year(d.dct, month, day, _month_tense(d, s, e)))
 
 
 def _named(m, d: _Doc) -> bool:
@@ -249,7 +261,7 @@ def _month_only(m, d: _Doc):
     elif rel == "this":
         pass
     else:
-        y = ctx.month_year(d.dct, month, None, d.tense(s, e))
+        y = ctx.month_year(d.dct, month, None, _month_tense(d, m.start("mon"), e))
     return _c(m, "DATE", f"{ctx.year_str(y)}-{month:02d}")
 
 
@@ -282,7 +294,7 @@ def _weekday_plural(m, d: _Doc):
 
 
 def _rel_day(m, d: _Doc):
-    w = " ".join(m["w"].lower().split())
+    w = " ".join((m["w"] or "today").lower().split())
     delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     day = None if d.dct is None else d.dct + dt.timedelta(days=delta)
@@ -465,6 +477,8 @@ _AGE = re.compile(r"[- ]old\b", F)
 def _duration(m, d: _Doc):
     nword = m["n"]
     n = lex.number(nword) if nword else None
+    if n is not None and "half" in m.re.groupindex and m["half"]:
+        n += 0.5  # "a minute and a half"
     code = lex.unit_code(m["u"])
     if code is None:
         return None
@@ -872,7 +886,7 @@ _RULES: list[tuple[str, Handler, int]] = [
      rf"|{_SEASON})\b(?![- ]old)", _this_unit, F),
     (rf"\b(?P<n>{_NUM}|several|a\s+few|few|some|many)\s+(?P<u>{_UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)\b", _ago, F),
     (r"\b(?:the\s+(?:comparable\s+)?)?year[- ](?:earlier|ago)(?:\s+(?:quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months|six\s+months))?\b", _year_earlier_adj, F),
-    (rf"\b(?P<n>{_NUM})(?:\s+(?:more|additional|straight|consecutive|full|trading|business|calendar|long))?[- ]?(?P<u>{_UNIT})\b", _duration, F),
+    (rf"\b(?P<n>{_NUM})(?:\s+(?:more|additional|straight|consecutive|full|trading|business|calendar|long))?[- ]?(?P<u>{_UNIT})\b(?P<half>\s+and\s+a\s+half\b)?", _duration, F),
     (rf"\b(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|latest|remaining|ensuing|preceding)\s+(?:(?P<n>{_NUM})\s+)(?:more\s+)?(?P<u>{_UNIT})\b", _duration, F),
     (rf"\bthe\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT_PL})\b", _duration, F),
     (rf"\b(?:(?:the\s+)?(?:past|last|next|coming)\s+(?:few\s+|several\s+|couple\s+of\s+)?|{_VAGUE}\s+|recent\s+)(?P<u>{_UNIT_PL})\b", _duration_vague, F),
@@ -902,6 +916,8 @@ _RULES: list[tuple[str, Handler, int]] = [
     (r"\b[Tt]he\s+latest\s+(?:period|reporting\s+period)\b", lambda m, d: _c(m, "DATE", ctx.shift_unit(d.dct, "Q", -1)), 0),
     (r"\b(?<!-)(?:the\s+)?year(?:-|\s+|'s\s+)end\b(?!-)", _year_end, F),
     (rf"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<ap>)\s*(?:GMT|UTC|BST|CET|hrs|local\s+time)\b{_DAY_AFTER}", _clock, 0),
+    (r"\b(?:mid-?\s?)?(?P<pod>morning|afternoon|evening|night)\s+(?P<w>yesterday|today|tomorrow)\b", _rel_day, F),
+    (r"\bmid-?\s?(?P<pod>morning|afternoon|evening)\b(?P<w>)", _rel_day, F),
     (rf"\b(?P<mon>{_MON})\s+(?P<d>{_DAY})\s+(?:and|or|&)\s+(?P<d2>{_DAY})\b(?!\s*(?:%|percent|[:.]\d))", _md_pair, F),
     (rf"\bthe\s+week\s+of\s+(?P<mon>{_MON})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b", _week_of, F),
 ]
@@ -951,7 +967,7 @@ _RULE_CLASSES: list[tuple[str, ...]] = [
     ("REF", "UNIT"), ("UNIT", "SEASON"), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",), ("UNIT",),
     ("UNIT",), ("UNIT",), ("FISCAL", "UNIT"), ("Y4",), ("Y4", "DEC"), ("UNIT",), ("UNIT",), ("Y4",), ("QC",),
     ("HALF",), ("SEASON",), ("CLOCK",), ("CLOCK",), ("CLOCK",), ("POD",), ("HOL", "UNIT"), ("SETW",), ("EVERY",),
-    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",), ("Y4",), ("MON",), ("MON",),
+    ("SPOKEN",), ("UNIT", "POD"), ("REF",), ("REF",), ("UNIT",), ("Y4",), ("RELDAY",), ("POD",), ("MON",), ("MON",),
 ]
 assert len(_RULE_CLASSES) == len(_RULES)
 _COMPILED = [(re.compile(p, flags), h, cls) for (p, h, flags), cls in zip(_RULES, _RULE_CLASSES)]

@@ -82,7 +82,8 @@ def _cue(text: str, s: int, m: re.Match[str], end: int) -> str | None:
         # "to" only counts as future in "is to", "are to", "set to" and "going to"-like uses.
         if w == "to":
             prev = text[max(s, m.start() - 12) : m.start()].lower()
-            if not re.search(r"\b(is|are|was due|set|going|plans|plan|expected|due)\s+$", prev):
+            if not re.search(r"\b(is|are|was due|set|going|plans|plan|expected|due|agreed|decided|voted|promised"
+                             r"|pledged|vowed|aims|intends|hopes|wants|seeks)\s+$", prev):
                 return None
         if w in ("may", "can", "could", "might", "should", "must", "coming") and m.start() > end:
             return None
