@@ -86,6 +86,13 @@ TITLE_RE = re.compile(
     r"\s+(?P<name>" + _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|da|di|le)\s+)?" + _NAME_TOKEN + r"){0,3})(?![\w-])"
 )
 
+# A title with no name after it ("Chancellor", "Prime Minister") is nobody in particular.
+# Only title words may precede the head: "John Major" and "Mervyn King" are names.
+TITLE_ONLY_RE = re.compile(
+    r"(?:(?:Prime|Deputy|Vice|Chief|Foreign|Home|Defen[cs]e|Lord|First|Shadow|Finance|Trade|Health|Executive|"
+    r"Cabinet|Interior|State|General|Senior|Former)\s+){0,3}(?:" + _TITLE_HEADS + r")"
+)
+
 # Head nouns that say what an institutional name is ("... Strategy" is a document).
 HEAD_LAST = {
     # documents
@@ -259,7 +266,13 @@ def is_junk(name: str) -> bool:
     if len(words) == 1 and name.strip(".,'’-").lower() in GENERIC:
         return True
     # Fragments such as "Under Japan": a leading function word that is not part of a name.
-    if len(words) > 1 and words[0].lower() in LEADING_FRAGMENT:
+    if len(words) > 1 and (words[0].lower() in LEADING_FRAGMENT or words[0].lower() in LEADING_PREP):
+        return True
+    # "Six Party" (of "Six Party denuclearization talks"): a count of a head noun names nothing.
+    if len(words) == 2 and words[0].lower() in NUMBER_WORDS and words[1] in HEAD_LAST:
+        return True
+    # "Stamford Bridge 3-1", "Bath 17-16": a score is not part of a name.
+    if re.search(r"\s\d+-\d+$", name):
         return True
     return False
 
@@ -272,10 +285,37 @@ LEADING_FRAGMENT = frozenset(
 )
 
 
+# Prepositions that open a sentence and get swept into a name with the date after them ("In March the
+# Office of National Statistics"); only at the start of a span, since "Bank for ..." has them inside.
+LEADING_PREP = frozenset("in on at from during until by".split())
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+# Occupations written before a name like a title ("Broadcaster Chris Evans", "Guitarist Brian May"):
+# they describe the person and are not part of the name.
+OCCUPATIONS = frozenset(
+    "broadcaster presenter singer singer-songwriter songwriter rapper guitarist drummer actor actress comedian "
+    "author writer novelist playwright poet director producer film-maker filmmaker designer architect artist "
+    "photographer journalist columnist editor analyst economist lawyer barrister solicitor campaigner activist "
+    "striker midfielder defender winger goalkeeper keeper coach manager skipper boss chairman chief veteran "
+    "spokesman spokeswoman tycoon billionaire businessman businesswoman entrepreneur investor banker "
+    "scientist researcher professor academic historian".split()
+)
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve".split())
+
+
 def strip_leading_fragment(text: str, start: int, end: int) -> int:
-    """Move ``start`` past leading sentence words the model swept into a name ("However Japan" -> "Japan")."""
+    """Move ``start`` past leading sentence words the model swept into a name ("However Japan" -> "Japan",
+    "In March the Office ..." -> "Office ...")."""
+    after_prep = False
     while True:
         m = re.match(r"([A-Za-z]+)\s+", text[start:end])
-        if not m or m.group(1).lower() not in LEADING_FRAGMENT:
+        if not m:
+            return start
+        word = m.group(1).lower()
+        if word in LEADING_FRAGMENT or (word in LEADING_PREP and m.group(1)[0].isupper()):
+            after_prep = word in LEADING_PREP
+        elif not (after_prep and (word in DATE_WORDS or word == "the")):
             return start
         start += m.end()
