@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -116,6 +117,12 @@ BBC = timex.default_corpus()
 
 @pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not present")
 def test_tagger_runs_at_a_megabyte_a_second_on_real_news() -> None:
-    n, size, secs = timex.speed(sorted(BBC.rglob("*.txt")), dates.tag)
-    assert n > 2000
+    # CPU time of this process, not wall time: other jobs on a shared machine must not fail the test.
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in sorted(BBC.rglob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    start = time.process_time()
+    for t in texts:
+        dates.tag(t, dt.date(2005, 3, 1))
+    secs = time.process_time() - start
+    assert len(texts) > 2000
     assert size / secs / 1e6 > 1.0, f"{size / secs / 1e6:.2f} MB/s"

@@ -192,9 +192,9 @@ def test_speed_is_about_a_megabyte_a_second_or_better() -> None:
         "to enter service by 2030, and the alliance has grown steadily over the past two decades. "
     )
     text = para * 2000  # ~0.5 MB
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other jobs on a shared machine must not fail the test
     tag(text, D(2026, 3, 5))
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 2.0, f"{len(text) / elapsed / 1e6:.2f} MB/s"  # a worst case: a date in every line
 
 
@@ -347,3 +347,15 @@ def test_parts_of_day_and_a_half() -> None:
     t = one("By mid afternoon, official Serb sources were saying the operation was over.", D(1998, 3, 6), "mid afternoon")
     assert (t.type, t.value) == ("TIME", "1998-03-06TAF")
     assert one("The silence lasted a minute and a half.", D(1998, 1, 14), "a minute and a half").value == "PT1M30S"
+
+
+def test_put_off_until_a_day_and_modal_may_or_might_look_ahead() -> None:
+    dct = D(2005, 3, 1)  # a Tuesday
+    text = "Jury selection resumes in a process delayed until at least Thursday after a member of staff fell ill."
+    assert one(text, dct, "Thursday").value == "2005-03-03"
+    text = "The group might come to the U.S. as soon as Tuesday, according to unconfirmed media reports."
+    assert one(text, D(2000, 4, 3), "Tuesday").value == "2000-04-04"
+    # "May" the month is no modal: the meeting it names is still in the past.
+    assert one("In May the board met on Tuesday to approve it.", D(2000, 4, 3), "Tuesday").value == "2000-03-28"
+    # Fractional seconds are a time duration.
+    assert one("His time of one minute 46.68 seconds was a record.", dct, "46.68 seconds").value == "PT46.68S"

@@ -15,7 +15,7 @@ _FUTURE = {
     "expects", "expect", "expected", "expecting", "due", "next", "upcoming", "intends", "intend", "aims",
     "hopes", "payable", "forecast", "projected", "deadline", "slated", "going",
     "coming", "tomorrow", "effective", "expire", "expires", "begins", "starts", "opens", "convenes",
-    "reconvenes", "to",
+    "reconvenes", "to", "might", "may",
 }
 _PAST = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "began", "met", "took", "came", "went",
@@ -35,6 +35,10 @@ _FUTURE_BE = re.compile(r"\b(?:will|would|'ll|shall|to|could|should|may|might|mu
 _PLAN_OVERTAKEN = re.compile(
     r"\b(?:had(?:\s+been)?|previously|originally|initially)\s+(?:been\s+)?"
     r"(?:scheduled|planned|due|expected|slated|set)(?:\s+(?:to|for|on|at|in|until)(?:\s+\w+)?)?$", re.I)
+# Something put off until a day: that day is still ahead, whatever the tense of the verb.
+_PUT_OFF_UNTIL = re.compile(
+    r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|suspended)\s+(?:[\w,]+\s+){0,4}?"
+    r"until\s+(?:at\s+least\s+)?$", re.I)
 _WORD = re.compile(r"[A-Za-z']+")
 _SENT_END = re.compile(r"(?:[a-z0-9)\"”'][.!?][\"'”’]?\s+(?=[\"“‘']?[A-Z])|\n\s*\n|\n(?=[A-Z\"“]))")
 
@@ -53,6 +57,8 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def tense(text: str, start: int, end: int) -> str | None:
     """'future' | 'past' | None for the clause around an expression, from the nearest tense cue."""
+    if _PUT_OFF_UNTIL.search(text, max(0, start - 60), start):
+        return "future"  # "a process delayed until at least Thursday"
     s, e = clause(text, start, end)
     # The governing verb usually comes before the expression: take the nearest cue before it, and only
     # when there is none the nearest after it.
@@ -75,6 +81,8 @@ def tense(text: str, start: int, end: int) -> str | None:
 def _cue(text: str, s: int, m: re.Match[str], end: int) -> str | None:
     w = m.group().lower()
     if w in _FUTURE:
+        if w == "may" and m.group()[0] == "M":
+            return None  # the month, not the modal
         if w == "next" and text.startswith(" to ", m.end()):
             return None  # "next to the embassy" is a place
         if _PLAN_OVERTAKEN.search(text, max(s, m.start() - 50), m.end()):

@@ -106,7 +106,7 @@ def duration(n: float | None, unit: str) -> str:
         extra, sub = half
         sep = "T" if sub == "H" else ""
         return f"P{whole}{unit}{sep}{extra}{sub}" if whole else f"P{sep}{extra}{sub}"
-    return f"P{n:g}{unit}"
+    return f"{prefix}{n:g}{letter}"  # "46.68 seconds" -> PT46.68S
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------------
