@@ -23,7 +23,9 @@ from briefing import charts, paths
 from briefing.dates_display import article_date, article_date_iso, bounds, is_ahead, timex_phrase, timex_value
 from briefing.link import Corpus, TimelineEntry, event_sort_key
 from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, plural, safe_url, snippet, text
-from briefing.model import Annotated, Article
+from briefing.annotate.figures import figure_kind, measure_of
+from briefing.entity_link import subject_resolver
+from briefing.model import Annotated, Article, Block, Entity, Figure
 
 SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")
 
@@ -201,19 +203,23 @@ class Site:
 
     def entry_view(self, page: str, entry: TimelineEntry, theme: str | None = None) -> dict:
         """One timeline entry for a template; on ``theme``'s own page its chip is left out."""
-        mentions = []
+        # One row per article; each sentence it tells the event in is a quoted link ("December" · "last December").
+        by_source: dict[str, dict] = {}
         seen: set[tuple[str, int, int]] = set()
         for m in entry.mentions:
             if (m.source, m.block, m.sentence) in seen:
                 continue  # one sentence naming the date twice ("April 2024 … April 11, 2024") is one source
             seen.add((m.source, m.block, m.sentence))
-            doc = self.c.by_source[m.source]
-            mentions.append({
-                "link": self.article_link(page, m.source, paths.sentence_anchor(m.block, m.sentence)),
-                "outlet": doc.article.outlet or "",
-                "text": text(m.text),
-                "expression": m.expression,
-            })
+            sentence = Link(_href(page, paths.article_page(self.c.by_source[m.source].article.slug),
+                                  paths.sentence_anchor(m.block, m.sentence)), m.expression)
+            row = by_source.get(m.source)
+            if row is None:
+                by_source[m.source] = {
+                    "link": self.article_link(page, m.source, paths.sentence_anchor(m.block, m.sentence)),
+                    "outlet": self.c.by_source[m.source].article.outlet or "", "sentences": [sentence]}
+            else:
+                row["sentences"].append(sentence)
+        mentions = list(by_source.values())
         return {
             "id": entry.id,
             "anchor": paths.event_anchor(entry.id),
@@ -580,33 +586,51 @@ class Site:
         return self.render("glossary.md.j2", page, rows=rows)
 
     def figures(self) -> str:
+        """Charts of the measures at least two subjects or years share (what was spent apart from what is
+        promised), then the other figures in a table. Bounded on any corpus: FIGURE_CHARTS charts of at
+        most FIGURE_BARS bars per section, FIGURE_ROWS table rows; data/figures.json has every figure."""
         page = paths.index_page("figures")
         rows = []
-        groups: dict[str, list] = defaultdict(list)
-        for source, f in self.c.figures:
-            doc = self.c.by_source[source]
-            sent = next((s for s in doc.sentences if s.block == f.block and s.start <= f.start < s.end), None)
-            anchor = paths.sentence_anchor(f.block, sent.index) if sent else paths.block_anchor(f.block)
-            b = doc.article.blocks[f.block]
-            href = _href(page, paths.article_page(doc.article.slug), anchor)
-            row = {"figure": f, "value": format_value(f), "href": href, "article": self.article_link(page, source),
-                   "text": snippet(b.text, sent.start if sent else 0, sent.end if sent else len(b.text), f.start, f.end)}
-            rows.append(row)
-            if f.subject:
-                groups[f"{f.metric}|{f.unit}"].append(row)
+        for fact in figure_facts(self.c):
+            f, sent, b = fact.figure, fact.sentence, fact.block
+            href = _href(page, paths.article_page(fact.slug), fact.anchor)
+            rows.append({
+                "figure": f, "fact": fact, "value": format_value(f), "href": href,
+                "article": self.article_link(page, fact.source),
+                "subject": fact.entity.name if fact.entity else (f.subject or ""),
+                "subject_link": self.entity_link(page, fact.entity.id) if fact.entity else None,
+                "text": snippet(b.text, sent[0], sent[1], f.start, f.end),
+            })
+        groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        for r in rows:
+            if r["subject"]:
+                f = r["figure"]
+                groups[(f.metric, r["fact"].measure, f.unit)].append(r)
+
+        def spread(members: list[dict]) -> int:
+            return max(len({r["subject"] for r in members}), len({r["figure"].year for r in members}))
+
+        comparable = sorted((k for k, ms in groups.items() if spread(ms) >= 2),
+                            key=lambda k: (k[0] != "gdp_share", -len(groups[k]), k))[:FIGURE_CHARTS]
+        charted = {id(r) for k in comparable for r in groups[k]}
         chart_list = []
-        titles = {"gdp_share": "Defence spending as a share of GDP", "money": "Amounts of money",
-                  "count": "Counts", "percent": "Percentages"}
-        for key in sorted(groups, key=lambda k: (k.split("|")[0] != "gdp_share", k)):
-            metric, unit = key.split("|")
-            items = sorted(groups[key], key=lambda r: (-(r["figure"].value), r["figure"].subject or ""))[:25]
-            bars = [charts.Bar(f"{r['figure'].subject} {r['figure'].year or ''}".strip(), r["figure"].value,
-                               r["href"], f"{r['figure'].subject}: {r['value']} ({r['figure'].text})", r["value"])
-                    for r in items]
-            if len(bars) >= 2:
-                title = titles.get(metric, metric) + (f" ({unit})" if unit != "%" else "")
-                chart_list.append((title, charts.bars(bars, title, "%" if unit == "%" else "")))
-        return self.render("figures.md.j2", page, rows=rows, charts=chart_list, label=figure_label)
+        for key in comparable:
+            title = _measure_title(*key)
+            sections = []
+            for kind, heading in (("actual", "Reported"), ("target", "Targets and pledges")):
+                seen: dict[tuple[str, int | None], dict] = {}
+                for r in groups[key]:
+                    if r["fact"].kind == kind:
+                        seen.setdefault((r["subject"], r["figure"].year), r)  # one bar per subject and year
+                items = sorted(seen.values(), key=lambda r: (-r["figure"].value, r["subject"]))[:FIGURE_BARS]
+                bars = [charts.Bar(f"{r['subject']} {r['figure'].year or ''}".strip(), r["figure"].value, r["href"],
+                                   f"{r['subject']}: {r['value']} ({r['figure'].text})", r["value"]) for r in items]
+                sections.append((heading, bars, kind == "target"))
+            chart_list.append((title, charts.split_bars(sections, title, "%" if key[2] == "%" else "")))
+        rest = [r for r in rows if id(r) not in charted]
+        rest.sort(key=lambda r: (not r["subject"], r["figure"].metric != "gdp_share"))  # stable: newest first
+        return self.render("figures.md.j2", page, rows=rest[:FIGURE_ROWS], more=max(0, len(rest) - FIGURE_ROWS),
+                           charts=chart_list, total=len(rows), data=paths.link(page, paths.data_file("figures")))
 
     def sources(self) -> str:
         page = paths.index_page("sources")
@@ -645,6 +669,54 @@ def _group_by_period(views: Iterable[dict]) -> list[tuple[str, list[tuple[str, l
             month = "Across the year"
         years.setdefault(year, {}).setdefault(month, []).append(v)
     return [(y, list(ms.items())) for y, ms in years.items()]
+
+
+# ---- figures: what each number measures, whether it is a goal, whom it is about ---------------
+
+FIGURE_CHARTS = 12  # measures charted on the figures page, those with the most figures first
+FIGURE_BARS = 24  # bars per section of one chart
+FIGURE_ROWS = 300  # rows of the figures table; data/figures.json lists every figure
+
+
+@dataclass(frozen=True)
+class FigureFact:
+    source: str
+    slug: str
+    figure: Figure
+    block: Block
+    sentence: tuple[int, int]  # offsets of the figure's sentence in its block
+    anchor: str  # the sentence's anchor on the article page
+    kind: str  # "actual" | "target"
+    measure: str  # "defence spending", "profit", "polls", "troops", …
+    entity: Entity | None  # the subject as a merged entity ("U.S." and "America" are one)
+
+
+def figure_facts(corpus: Corpus) -> list[FigureFact]:
+    """Every figure of the corpus with its sentence, kind, measure and subject entity, in corpus order."""
+    resolve = subject_resolver(corpus.entities)
+    out = []
+    for source, f in corpus.figures:
+        doc = corpus.by_source[source]
+        b = doc.article.blocks[f.block]
+        sent = next((s for s in doc.sentences if s.block == f.block and s.start <= f.start < s.end), None)
+        s0, s1 = (sent.start, sent.end) if sent else (0, len(b.text))
+        sentence = b.text[s0:s1]
+        out.append(FigureFact(
+            source=source, slug=doc.article.slug, figure=f, block=b, sentence=(s0, s1),
+            anchor=paths.sentence_anchor(f.block, sent.index) if sent else paths.block_anchor(f.block),
+            kind=figure_kind(sentence, f.start - s0, f.end - s0),
+            measure=measure_of(sentence, f.start - s0, f.metric, f.unit, b.text[:s0]),
+            entity=resolve(f.subject),
+        ))
+    return out
+
+
+def _measure_title(metric: str, measure: str, unit: str) -> str:
+    if metric == "gdp_share":
+        return "Shares of GDP" if measure == "share of GDP" else f"{measure.capitalize()} as a share of GDP"
+    if metric == "count":
+        return f"Counts: {measure}"
+    return f"{measure.capitalize()} ({unit})"
 
 
 # ---- JSON exports (the documented contract) ----------------------------------------------------
@@ -701,9 +773,11 @@ def exports(corpus: Corpus) -> dict[str, str]:
     glossary = [{"term": g.term, "expansion": g.expansion,
                  "url": paths.site_url(paths.index_page("glossary"), "term-" + paths.slugify(g.term)),
                  "sources": list(g.sources)} for g in corpus.glossary]
-    figures = [{"subject": f.subject, "metric": f.metric, "value": f.value, "unit": f.unit, "year": f.year,
-                "text": f.text, "source": src, "url": url(src, paths.block_anchor(f.block))}
-               for src, f in corpus.figures]
+    figures = [{"subject": x.figure.subject, "metric": x.figure.metric, "value": x.figure.value,
+                "unit": x.figure.unit, "year": x.figure.year, "text": x.figure.text, "source": x.source,
+                "url": url(x.source, x.anchor), "kind": x.kind, "measure": x.measure,
+                "entity": x.entity.id if x.entity else None}
+               for x in figure_facts(corpus)]
     data = {"articles": articles, "timeline": timeline, "entities": entities, "themes": themes,
             "glossary": glossary, "figures": figures}
     return {paths.data_file(k): json.dumps(v, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -128,10 +128,14 @@ def test_timeline_puts_today_first_and_what_comes_next_in_order(seeds_site):
     from briefing.dates_display import bounds
     ends = [bounds(v)[1] for v in values]
     assert ends == sorted(ends), values
-    # one row per source sentence, however often the sentence names the date
+    # one row per article, one link per sentence, however often the sentence names the date
+    rows = 0
     for entry in re.findall(r'<ul class="bf-sources">(.*?)</ul>', html):
-        hrefs = re.findall(r'href="([^"]+)"', entry)
-        assert len(hrefs) == len(set(hrefs)), hrefs
+        articles = [h.split("#")[0] for h in re.findall(r'<li><a href="([^"]+)"', entry)]
+        sentences = re.findall(r'class="bf-quote-link" href="([^"]+)"', entry)
+        assert len(articles) == len(set(articles)) and len(sentences) == len(set(sentences)), entry
+        rows += len(articles)
+    assert rows
     # the density chart: a continuous axis, far-past years in one "earlier" column, explained in a legend
     chart = html[html.index('class="bf-figure"'):]
     chart = chart[:chart.index("</svg>")]

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from conftest import ROOT, make_project, mkdocs_build
 
@@ -74,6 +75,11 @@ class Site:
         pages = self.pages(KINDS[kind])
         assert pages, f"the built site has no {kind} page (looked for site/{KINDS[kind]}index.html)"
         return pages[0]
+
+    def instant(self) -> bool:
+        """Whether Material's instant navigation can work here: its sitemap lists this address's pages."""
+        sitemap = self.root / "sitemap.xml"
+        return sitemap.is_file() and f"<loc>{self.base}" in sitemap.read_text(encoding="utf-8")
 
     def data(self, name: str):
         return json.loads((self.root / "data" / f"{name}.json").read_text(encoding="utf-8"))
@@ -144,19 +150,27 @@ def site(tmp_path_factory, browser) -> Iterator[Site]:
 
     BRIEFING_SITE=/path/to/site serves an already built site instead (quick reruns while editing CSS).
     """
+    # The port first: the site is built for the address it is served at, as a published site is (site_url),
+    # which is what Material's instant navigation needs (it follows only the links its sitemap.xml lists).
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=None))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     if os.environ.get("BRIEFING_SITE"):
         root = Path(os.environ["BRIEFING_SITE"]).resolve()
         assert (root / "index.html").is_file(), f"BRIEFING_SITE={root} has no index.html"
     else:
         project = make_project(tmp_path_factory.mktemp("browser_site"), seeds_from=ROOT / "seeds")
+        config_path = project / "mkdocs.yml"
+        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+        config["site_url"] = base
+        config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         done = mkdocs_build(project, strict=False)
         assert done.returncode == 0, done.stderr[-4000:]
         root = project / "site"
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    server.RequestHandlerClass = functools.partial(_Quiet, directory=str(root))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield Site(root=root, base=f"http://127.0.0.1:{server.server_address[1]}/")
+        yield Site(root=root, base=base)
     finally:
         server.shutdown()
         server.server_close()

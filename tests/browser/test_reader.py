@@ -170,9 +170,10 @@ def test_tooltips_on_acronyms_and_dates(desk, site):
 def test_every_page_kind_within_two_clicks_of_home(desk, site):
     def visible_links(path: str) -> set[str]:
         page = desk.goto(path, wait_until="domcontentloaded")
-        hrefs = page.locator("a[href]").evaluate_all(
+        hrefs = page.locator("a").evaluate_all(  # SVG chart links carry xlink:href, read through .href.baseVal
             "as => as.filter(a => a.checkVisibility())"
-            ".map(a => new URL(a.getAttribute('href'), location.href).href)")  # SVG <a> too
+            ".map(a => a.href && a.href.baseVal !== undefined ? a.href.baseVal : a.getAttribute('href'))"
+            ".filter(h => h).map(h => new URL(h, location.href).href)")
         return {urlsplit(h).path.lstrip("/") for h in hrefs if urlsplit(h).hostname == "127.0.0.1"}
 
     def unreached(reach: set[str]) -> list[str]:
@@ -193,4 +194,26 @@ def test_every_page_kind_within_two_clicks_of_home(desk, site):
             reach |= visible_links(path)
     missing = unreached(reach)
     assert not missing, f"not reachable within two clicks of home: {missing}"
+    desk.log.assert_clean()
+
+
+def test_chart_links_navigate_instantly(desk, site):
+    """A link inside an SVG chart (an entity's co-occurrence graph) goes where it says, through Material's
+    instant navigation (the window survives: no full reload) and without a page error."""
+    if not site.instant():
+        pytest.skip(f"the site at {site.root} was not built for {site.base} (site_url): no instant navigation")
+    path = next((p for p in site.pages(KINDS["entity"]) if "<svg" in _html(site, p) and "xlink:href" in _html(site, p)), None)
+    assert path, "no entity page has a chart with links"
+    page = desk.goto(path)
+    node = page.locator("article svg.bf-chart a").first
+    href = node.evaluate("a => a.href.baseVal")
+    target = _site_path(page, href)
+    page.evaluate("window.__sameWindow = true")
+    node.locator("circle").click()
+    expect(page).to_have_url(same_page(target))
+    expect(page.locator("article h1").first).to_be_visible()
+    assert page.evaluate("window.__sameWindow === true"), "the chart link reloaded the page (no instant navigation)"
+    # and the page reached by instant navigation works the same: its own chart links too
+    page.go_back()
+    expect(page).to_have_url(same_page(path))
     desk.log.assert_clean()
