@@ -141,3 +141,34 @@ def network(center: str, others: Sequence[tuple[str, int, str | None]], title: s
     centre = Markup('<circle cx="{0}" cy="{0}" r="8" fill="{1}"/><text x="{0}" y="{2}" text-anchor="middle" '
                     'class="bf-chart-label bf-chart-centre">{3}</text>').format(cx, PALETTE[0], cy - 14, _clip(center, 28))
     return _svg(size, size, title, Markup("").join(parts) + Markup("").join(nodes) + centre)
+
+
+def split_bars(sections: Sequence[tuple[str, Sequence[Bar], bool]], title: str, unit: str = "",
+               width: int = 640) -> Markup:
+    """Horizontal bars in labelled sections on one scale: (heading, bars, outlined). The figures page puts
+    what was spent in solid bars and what is promised ("2% of GDP by 2027") in outlined ones below it."""
+    sections = [(h, items, o) for h, items, o in sections if items]
+    if not sections:
+        return Markup("")
+    row, label_w, pad = 22, 210, 8
+    top = max(abs(i.value) for _, items, _ in sections for i in items) or 1.0
+    parts = []
+    y = pad
+    for heading, items, outlined in sections:
+        parts.append(Markup('<text x="4" y="{:.1f}" class="bf-chart-label bf-chart-section">{}</text>').format(
+            y + row * 0.68, heading))
+        y += row
+        for item in items:
+            w = max(1.0, (width - label_w - 70) * abs(item.value) / top)
+            style = (Markup('fill="none" stroke="{}" stroke-width="2" stroke-dasharray="5 3"').format(PALETTE[1])
+                     if outlined else Markup('fill="{}"').format(PALETTE[0]))
+            body = Markup(
+                '<text x="{lx}" y="{ty:.1f}" text-anchor="end" class="bf-chart-label">{label}</text>'
+                '<rect x="{x}" y="{y:.1f}" width="{w:.1f}" height="{h}" {style}><title>{tip}</title></rect>'
+                '<text x="{vx:.1f}" y="{ty:.1f}" class="bf-chart-value">{value}</text>'
+            ).format(lx=label_w - 6, ty=y + row * 0.68, label=_clip(item.label, 32), x=label_w, y=y + 3,
+                     w=w, h=row - 6, style=style, tip=item.title or f"{item.label}: {item.value:g}{unit}",
+                     vx=label_w + w + 4, value=item.shown or f"{item.value:g}{unit}")
+            parts.append(_link(item.href, body))
+            y += row
+    return _svg(width, int(y + pad), title, Markup("").join(parts))

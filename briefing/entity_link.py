@@ -123,3 +123,46 @@ def merge_entities(
         for src, m in members:
             entity_of.setdefault((src, m.block, m.start), eid)
     return tuple(entities), entity_of
+
+
+# Group nouns after a name that still mean the named thing: "the Japanese government", "NATO members".
+_GROUP_TAIL = re.compile(
+    r"\s+(?:government|administration|military|forces|armed forces|members|member states|allies|navy|army|"
+    r"economy|companies|firms|officials|voters|public)$", re.I)
+_DEMONYM_SUFFIX = ("ese", "ian", "ish", "ean", "an", "i")
+
+
+def subject_resolver(entities: Sequence[Entity]):
+    """A function from a name as a text writes it ("U.S.", "America", "NATO members", "the Japanese
+    government") to the merged Entity it names, or None. Uses the corpus's own merged names and aliases,
+    so "U.S." / "United States" / "America" meet wherever entity merging already joined them."""
+    by_key: dict[str, Entity | None] = {}
+    places: list[tuple[str, Entity]] = []
+    for e in entities:
+        for form in (e.name, *e.aliases):
+            key = name_key(form)
+            # a form two entities share names neither for sure
+            by_key[key] = e if by_key.get(key, e) is e else None
+            if e.type == "place":
+                places.append((key, e))
+
+    def resolve(name: str | None) -> Entity | None:
+        if not name:
+            return None
+        name = clean_name(name)
+        bare = _GROUP_TAIL.sub("", name)
+        for candidate in (name, bare):
+            hit = by_key.get(name_key(candidate))
+            if hit is not None:
+                return hit
+        # "Japanese" -> Japan, "British" -> Britain: a demonym is the start of one place's name.
+        if len(bare.split()) == 1 and bare[:1].isupper():
+            for suffix in _DEMONYM_SUFFIX:
+                stem = bare[: -len(suffix)].casefold() if bare.endswith(suffix) else ""
+                if len(stem) >= 4:
+                    found = {e.id: e for key, e in places if key.startswith(stem)}
+                    if len(found) == 1:
+                        return next(iter(found.values()))
+        return None
+
+    return resolve

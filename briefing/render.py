@@ -597,7 +597,7 @@ class Site:
             rows.append({
                 "figure": f, "fact": fact, "value": format_value(f), "href": href,
                 "article": self.article_link(page, fact.source),
-                "subject": fact.entity.name if fact.entity else (f.subject or ""),
+                "subject": _short_name(fact.entity) if fact.entity else (f.subject or ""),
                 "subject_link": self.entity_link(page, fact.entity.id) if fact.entity else None,
                 "text": snippet(b.text, sent[0], sent[1], f.start, f.end),
             })
@@ -709,6 +709,12 @@ def figure_facts(corpus: Corpus) -> list[FigureFact]:
             entity=resolve(f.subject),
         ))
     return out
+
+
+def _short_name(e: Entity) -> str:
+    """A chart label that fits: "NATO" for "North Atlantic Treaty Organization", else the name."""
+    acronyms = sorted(a for a in e.aliases if a.isupper() and len(a) >= 2)
+    return acronyms[0] if len(e.name) > 24 and acronyms else e.name
 
 
 def _measure_title(metric: str, measure: str, unit: str) -> str:

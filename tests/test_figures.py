@@ -113,3 +113,71 @@ def test_never_raises_on_arbitrary_text(text):
 def test_odd_inputs():
     for text in ["", "<p>5% of GDP</p>", "\x00" * 100, "1" * 5000, "$" * 1000, "In 2017, " * 3000]:
         find_figures([Block(0, "paragraph", text)], None)
+
+
+# ---- comparing like with like: kind, measure, subject ---------------------------------------------
+
+from briefing.annotate.figures import figure_kind, measure_of  # noqa: E402
+
+
+def kind_and_measure(sentence: str, number: str, metric: str, unit: str = "%", before: str = ""):
+    start = sentence.index(number)
+    return figure_kind(sentence, start, start + len(number)), measure_of(sentence, start, metric, unit, before)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "metric", "expected"),
+    [
+        ("In 2017, the U.S. spent 3.1 percent of GDP on defense.", "3.1 percent of GDP", "gdp_share",
+         ("actual", "defence spending")),
+        ("Japan is moving to fulfill its commitment to increase its defense spending to 2% of GDP by 2027.",
+         "2% of GDP", "gdp_share", ("target", "defence spending")),
+        ("South Korea has vowed to increase the percentage to 3.5%, with Taiwan setting a 5% target for 2030.",
+         "5%", "gdp_share", ("target", "share of GDP")),
+        ("The strategies called on U.S. allies to spend 5% of gross domestic product on defense.",
+         "5% of gross domestic product", "gdp_share", ("target", "defence spending")),
+        ("France's budget deficit was 3.7% of GDP last year.", "3.7% of GDP", "gdp_share", ("actual", "budget deficit")),
+        ("Shell reported profits of $18.5bn for the year.", "$18.5bn", "money", ("actual", "profit")),
+        ("Opinion polls showed that more than 60% of the respondents backed it.", "60%", "percent", ("actual", "polls")),
+    ],
+)
+def test_kind_and_measure(sentence, number, metric, expected):
+    assert kind_and_measure(sentence, number, metric, "USD" if metric == "money" else "%") == expected
+
+
+def test_a_follow_up_sentence_keeps_the_measure_of_the_one_before():
+    before = "In 2017, the U.S. spent 3.1 percent of GDP on defense compared with France's 2.3 percent. "
+    assert kind_and_measure("Japan spent just 0.9 percent.", "0.9 percent", "gdp_share", before=before) == (
+        "actual", "defence spending")
+
+
+def test_subjects_resolve_through_merged_entities():
+    from briefing.entity_link import subject_resolver
+    from briefing.model import Entity
+
+    resolve = subject_resolver([
+        Entity("united-states", "United States", "place", ("America", "U.S.", "US")), Entity("japan", "Japan", "place"),
+        Entity("nato", "North Atlantic Treaty Organization", "organization", ("NATO",)),
+    ])
+    assert {resolve(s).id for s in ("U.S.", "America", "United States", "the U.S.")} == {"united-states"}
+    assert resolve("Japanese government").id == "japan"
+    assert resolve("North Atlantic Treaty Organization members").id == "nato"
+    assert resolve("Narnia") is None and resolve(None) is None
+
+
+def test_figures_page_and_export_on_the_seeds(seeds_site):
+    import json
+
+    page = (seeds_site / "site" / "figures" / "index.html").read_text(encoding="utf-8")
+    chart = page[page.index("Defence spending as a share of GDP"):]
+    chart = chart[: chart.index("</svg>")]
+    # one subject for every spelling of the United States; reported shares apart from targets
+    assert "United States 2017" in chart and ">U.S. 2017<" not in chart
+    reported, targets = chart.split("Targets and pledges")
+    assert "Japan 2017" in reported and "Japan 2027" in targets and "Taiwan 2030" in targets
+    assert "Japan 2027" not in reported
+    assert chart.count("xlink:href=") >= 8  # every bar links to its sentence
+    figures = json.loads((seeds_site / "site" / "data" / "figures.json").read_text(encoding="utf-8"))
+    japan = [f for f in figures if f["text"] == "2% of GDP" and f["year"] == 2027]
+    assert japan and japan[0]["kind"] == "target" and japan[0]["entity"] == "japan"
+    assert all("#p" in f["url"] for f in figures)

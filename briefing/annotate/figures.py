@@ -35,8 +35,11 @@ _COUNT_NOUNS = (
     "destroyers|frigates|aircraft\\s+carriers|carriers|aircraft|fighter\\s+jets|jets|fighters|planes|bombers|"
     "helicopters|missiles|warheads|drones|tanks|interceptors|launchers"
 )
+# Counts written as words ("two intercontinental ballistic missiles"); "one" is too often not a count.
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = re.compile(
-    rf"(?<![\w.,$€£¥])({_NUM})(?:\s+(million|thousand))?\s+((?:(?:[a-z][a-z-]*|U\.S\.|[A-Z][a-z]+)\s+){{0,2}}?)"
+    rf"(?<![\w.,$€£¥])({_NUM}|(?i:{'|'.join(_COUNT_WORDS)}))(?:\s+(million|thousand))?\s+((?:(?:[a-z][a-z-]*|U\.S\.|[A-Z][a-z]+)\s+){{0,2}}?)"
     rf"({_COUNT_NOUNS})\b")
 _YEAR = re.compile(r"(?<![\w.,$€£¥/-])((?:19[5-9]|20\d)\d)(?![\w%]|\s*(?:percent|per cent))")
 _FRAME_YEAR = re.compile(r"^\W*(?:In|During|By|For|Since|As of|Through|Throughout)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?"
@@ -77,7 +80,8 @@ _SPEND_NOUN = re.compile(r"\s*(?:(?:[a-z-]+\s+){0,3})(?:budget|spending|expendit
 _RELATIVE_VERB = re.compile(r"\s*(?:has|have|had|is|was|will|would|plans|planned|said|says|pledged|promised|"
                             r"spent|spends|invested|committed|agreed|announced|offered|deployed|sent|set)\b")
 _SPEND_VERB = re.compile(r"\b(?:spent|spend|spends|spending|budgeted|allocated|devoted|paid)\b")
-_CONVERSION = re.compile(r"^\s*\(\s*(?:about|approximately|roughly|around|some|or|approx\.|nearly|almost|~)?\s*$")
+_CONVERSION = re.compile(r"^\s*(?:\(|,\s*or\b|,?\s*[—–]|,\s*(?:equal|equivalent)\s+to\b)\s*"
+                         r"(?:about|approximately|roughly|around|some|or|approx\.|nearly|almost|~)?\s*$")
 
 
 def _number(text: str) -> float:
@@ -248,7 +252,9 @@ def _raw_figures(sent: str) -> list[tuple[int, int, str, float, str, bool]]:
         if "," not in m.group(1) and re.search(r"\b[A-Z][A-Za-z]*-?\s?$", sent[: m.start()]):
             continue  # a model number ("Boeing 777 aircraft", "F-35 jets"), not a count
         if free(m.start(), m.end()):
-            value = _number(m.group(1)) * _SCALE.get(m.group(2) or "", 1.0)
+            num = m.group(1)
+            value = (_COUNT_WORDS[num.lower()] if num.lower() in _COUNT_WORDS else _number(num)) \
+                * _SCALE.get(m.group(2) or "", 1.0)
             unit = " ".join(m.group(4).lower().split())
             found.append((m.start(), m.end(), "count", value, unit, False))
     found.sort()
@@ -279,8 +285,9 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
             yr, framed = _year(sent, cstart, cend, start, end, taken, article_year)
             if continues and yr is None and isinstance(prev_gdp_year, int):
                 yr = prev_gdp_year
-            # "(about ¥40 trillion)" restates the amount before it: same subject and year.
-            if metric == "money" and sent_figs and sent_figs[-1].metric == "money" \
+            # "(about ¥40 trillion)" and ", or about 2.3 percent of GDP" restate the amount before it:
+            # same subject and year.
+            if metric in ("money", "gdp_share") and sent_figs and sent_figs[-1].metric == "money" \
                     and _CONVERSION.match(sent[sent_figs[-1].end - s0 : start]):
                 subject, yr = sent_figs[-1].subject, sent_figs[-1].year
             sent_figs.append(Figure(block=block.index, start=s0 + start, end=s0 + end, text=sent[start:end],
@@ -293,3 +300,75 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
         else:
             prev_gdp_year = False
     return out
+
+
+# ---- what a figure measures, and whether it is a goal: used to compare like with like ---------------
+
+# Goals, pledges and plans: "to raise ... to 5% of GDP by 2035", "a 5% target for 2030", "its commitment to".
+_TARGET = re.compile(
+    r"\b(?:targets?|goals?|aims?|aiming|aimed|pledge[sd]?|pledging|vow(?:s|ed)?|commitments?|committed\s+to|"
+    r"promis(?:e[sd]?|ing)|plans?\s+to|planned\s+to|will|would|set\s+to|intends?\s+to|call(?:s|ed)?\s+on|"
+    r"urg(?:e[sd]?|ing)|demand(?:s|ed)?|"
+    r"(?:raise|increase|boost|lift|reach|hit|double)\s+(?:\S+\s+){0,5}?to)\b", re.I)
+_BY_YEAR = re.compile(r"\b(?:by|until|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b")
+_PAST = re.compile(r"\b(?:was|were|spent|had|rose|fell|grew|reached|hit|totalled|totaled)\b")
+
+# What a number is about, from its clause: (words, label) per metric, the first match wins. A label names a
+# measure that several subjects or years can share ("defence spending"); nothing matched leaves the metric's
+# general label. Ordered from specific to general.
+_MEASURES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "gdp_share": (
+        (re.compile(r"\b(?:defen[cs]e|military|armed forces|security)\b", re.I), "defence spending"),
+        (re.compile(r"\bdeficit\b", re.I), "budget deficit"),
+        (re.compile(r"\bdebt\b", re.I), "public debt"),
+        (re.compile(r"\b(?:aid|development assistance)\b", re.I), "aid"),
+    ),
+    "money": (
+        (re.compile(r"\b(?:defen[cs]e|military)\s+(?:budget|spending|expenditures?|outlays)\b", re.I), "defence spending"),
+        (re.compile(r"\b(?:profits?|earnings)\b", re.I), "profit"),
+        (re.compile(r"\b(?:loss|losses)\b", re.I), "loss"),
+        (re.compile(r"\b(?:revenues?|sales|turnover)\b", re.I), "sales"),
+        (re.compile(r"\b(?:invest(?:s|ed|ing|ment)?)\b", re.I), "investment"),
+        (re.compile(r"\b(?:takeover|bid|buy|bought|acquisition|acquire[sd]?|deal|merger)\b", re.I), "deals"),
+        (re.compile(r"\b(?:fine[sd]?|penalty|damages)\b", re.I), "fines and damages"),
+        (re.compile(r"\b(?:budget|spending|spend|spent)\b", re.I), "spending"),
+    ),
+    "percent": (
+        (re.compile(r"\b(?:polls?|surveys?|respondents|voters|vote)\b", re.I), "polls"),
+        (re.compile(r"\b(?:unemployment|jobless)\b", re.I), "unemployment"),
+        (re.compile(r"\binflation\b", re.I), "inflation"),
+        (re.compile(r"\binterest rates?\b", re.I), "interest rates"),
+        (re.compile(r"\b(?:growth|grew|expanded|economy)\b", re.I), "growth"),
+        (re.compile(r"\bmarket share|share of the market\b", re.I), "market share"),
+    ),
+}
+_GENERAL = {"gdp_share": "share of GDP", "money": "money", "count": "counts", "percent": "percentages"}
+
+
+def figure_kind(sentence: str, start: int, end: int) -> str:
+    """"target" when the number at sentence[start:end] is a goal or a pledge ("to raise defence spending to
+    2% of GDP by 2027", "a 5% target for 2030"), else "actual" (what was or is spent, counted, polled)."""
+    cstart, cend = _clause(sentence, start)
+    # The verb that governs the number may sit before its clause: "has vowed to increase the percentage to 3.5%".
+    before = sentence[max(0, cstart - 80) : start] if cstart > 0 and not _PAST.search(sentence[cstart:start]) \
+        else sentence[cstart:start]
+    near = before + sentence[end:cend]
+    if _TARGET.search(near) or _BY_YEAR.search(sentence[end:cend]):
+        return "target"
+    return "actual"
+
+
+def measure_of(sentence: str, start: int, metric: str, unit: str, before: str = "") -> str:
+    """What the figure measures, as a label several figures can share: "defence spending" (share of GDP),
+    "profit" (money), "polls" (percentages), the counted noun for counts ("troops"). ``before``: the text
+    before the sentence in its paragraph, whose last sentence a short follow-up continues ("Japan spent
+    just 0.9 percent.")."""
+    if metric == "count":
+        return unit
+    cstart, cend = _clause(sentence, start)
+    previous = before[split_sentences(before)[-1][0]:] if before.strip() else ""
+    for clause in (sentence[cstart:cend], sentence, previous):
+        for regex, label in _MEASURES.get(metric, ()):
+            if regex.search(clause):
+                return label
+    return _GENERAL.get(metric, metric)
