@@ -316,32 +316,26 @@ _PAST = re.compile(r"\b(?:was|were|spent|had|rose|fell|grew|reached|hit|totalled
 # What a number is about, from its clause: (words, label) per metric, the first match wins. A label names a
 # measure that several subjects or years can share ("defence spending"); nothing matched leaves the metric's
 # general label. Ordered from specific to general.
-_MEASURES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+_MEASURE_WORDS = {
     "gdp_share": (
-        (re.compile(r"\b(?:defen[cs]e|military|armed forces|security)\b", re.I), "defence spending"),
-        (re.compile(r"\bdeficit\b", re.I), "budget deficit"),
-        (re.compile(r"\bdebt\b", re.I), "public debt"),
-        (re.compile(r"\b(?:aid|development assistance)\b", re.I), "aid"),
+        ("defen[cs]e|military|armed forces|security", "defence spending"), ("deficit", "budget deficit"),
+        ("debt", "public debt"), ("aid|development assistance", "aid"),
     ),
     "money": (
-        (re.compile(r"\b(?:defen[cs]e|military)\s+(?:budget|spending|expenditures?|outlays)\b", re.I), "defence spending"),
-        (re.compile(r"\b(?:profits?|earnings)\b", re.I), "profit"),
-        (re.compile(r"\b(?:loss|losses)\b", re.I), "loss"),
-        (re.compile(r"\b(?:revenues?|sales|turnover)\b", re.I), "sales"),
-        (re.compile(r"\b(?:invest(?:s|ed|ing|ment)?)\b", re.I), "investment"),
-        (re.compile(r"\b(?:takeover|bid|buy|bought|acquisition|acquire[sd]?|deal|merger)\b", re.I), "deals"),
-        (re.compile(r"\b(?:fine[sd]?|penalty|damages)\b", re.I), "fines and damages"),
-        (re.compile(r"\b(?:budget|spending|spend|spent)\b", re.I), "spending"),
+        ("(?:defen[cs]e|military) (?:budget|spending|expenditures?|outlays)", "defence spending"),
+        ("profits?|earnings", "profit"), ("loss|losses", "loss"), ("revenues?|sales|turnover", "sales"),
+        ("invest(?:s|ed|ing|ment)?", "investment"),
+        ("takeover|bid|buy|bought|acquisition|acquire[sd]?|deal|merger", "deals"),
+        ("fine[sd]?|penalty|damages", "fines and damages"), ("budget|spending|spend|spent", "spending"),
     ),
     "percent": (
-        (re.compile(r"\b(?:polls?|surveys?|respondents|voters|vote)\b", re.I), "polls"),
-        (re.compile(r"\b(?:unemployment|jobless)\b", re.I), "unemployment"),
-        (re.compile(r"\binflation\b", re.I), "inflation"),
-        (re.compile(r"\binterest rates?\b", re.I), "interest rates"),
-        (re.compile(r"\b(?:growth|grew|expanded|economy)\b", re.I), "growth"),
-        (re.compile(r"\bmarket share|share of the market\b", re.I), "market share"),
+        ("polls?|surveys?|respondents|voters|vote", "polls"), ("unemployment|jobless", "unemployment"),
+        ("inflation", "inflation"), ("interest rates?", "interest rates"),
+        ("growth|grew|expanded|economy", "growth"), ("market share|share of the market", "market share"),
     ),
 }
+_MEASURES = {metric: tuple((re.compile(rf"\b(?:{words})\b", re.I), label) for words, label in pairs)
+             for metric, pairs in _MEASURE_WORDS.items()}
 _GENERAL = {"gdp_share": "share of GDP", "money": "money", "count": "counts", "percent": "percentages"}
 
 
