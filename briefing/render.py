@@ -23,7 +23,7 @@ from briefing import charts, paths
 from briefing.dates_display import article_date, article_date_iso, bounds, is_ahead, timex_phrase, timex_value
 from briefing.link import Corpus, TimelineEntry, event_sort_key
 from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, plural, safe_url, snippet, text
-from briefing.annotate.figures import figure_kind, measure_of
+from briefing.annotate.figures import GENERAL_MEASURES, figure_kind, measure_of
 from briefing.entity_link import subject_resolver
 from briefing.model import Annotated, Article, Block, Entity, Figure
 
@@ -610,7 +610,8 @@ class Site:
         def spread(members: list[dict]) -> int:
             return max(len({r["subject"] for r in members}), len({r["figure"].year for r in members}))
 
-        comparable = sorted((k for k, ms in groups.items() if spread(ms) >= 2),
+        # "money" or "percentages" alone would set a bank's profit beside a film's budget: not like with like.
+        comparable = sorted((k for k, ms in groups.items() if spread(ms) >= 2 and k[1] not in GENERAL_MEASURES),
                             key=lambda k: (k[0] != "gdp_share", -len(groups[k]), k))[:FIGURE_CHARTS]
         charted = {id(r) for k in comparable for r in groups[k]}
         chart_list = []

@@ -337,6 +337,8 @@ _MEASURE_WORDS = {
 _MEASURES = {metric: tuple((re.compile(rf"\b(?:{words})\b", re.I), label) for words, label in pairs)
              for metric, pairs in _MEASURE_WORDS.items()}
 _GENERAL = {"gdp_share": "share of GDP", "money": "money", "count": "counts", "percent": "percentages"}
+# Labels that say only what kind of number it is: figures under them measure unrelated things.
+GENERAL_MEASURES = frozenset(_GENERAL.values())
 
 
 def figure_kind(sentence: str, start: int, end: int) -> str:
