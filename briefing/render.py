@@ -458,8 +458,8 @@ class Site:
         graph = charts.network(e.name, [(lnk.label, n, lnk.href) for lnk, n in co[:10]], f"Entities that appear with {e.name}")
         entries = [self.entry_view(page, t) for t in self.entries_of.get(eid, ())]
         # Searchable (a reader searches a name), but only the title and the line under it: the page's
-        # long sections carry data-search-exclude, so thousands of entity pages stay a small index.
-        return self.render("entity.md.j2", page, entity=e, groups=groups, count=len(mentions), co=co,
+        # long sections carry data-search-exclude. Past LISTING_LIMIT entities the index pages list them.
+        return self.render("entity.md.j2", page, search=not self.split_entities, entity=e, groups=groups, count=len(mentions), co=co,
                            graph=graph, timeline_entries=entries, index=_href(page, paths.index_page("entities")))
 
     def themes_index(self) -> str:
@@ -497,7 +497,7 @@ class Site:
                      if len(by_year) > 1 else Markup(""))
         entries = [self.entry_view(page, e, theme=tid) for e in self.entries_of.get(f"theme:{tid}", ())]
         return self.render(
-            "theme.md.j2", page, theme=theme, paragraphs=paras, over_time=over_time,
+            "theme.md.j2", page, search=not self.split_entities, theme=theme, paragraphs=paras, over_time=over_time,
             by_year=sorted(by_year.items()), timeline_entries=entries,
             drivers=[(self.entity_link(page, e), n) for e, n in entity_counts.most_common(12) if e in self.entity],
             related=[(self.theme_link(page, t), n) for t, n in related.most_common(5) if t in self.theme_names],

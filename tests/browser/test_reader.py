@@ -28,6 +28,10 @@ def _click(desk, link) -> str:
     target = _site_path(desk.page, href)
     link.click()
     expect(desk.page).to_have_url(same_page(target))
+    # Instant navigation changes the URL before it swaps the content in: wait for the new page's own
+    # canonical link (present when the site is built with site_url, as instant navigation needs).
+    desk.page.wait_for_function("() => { const c = document.querySelector('link[rel=canonical]');"
+                                " return !c || new URL(c.href).pathname === location.pathname; }")
     h1 = desk.page.locator("article h1").first
     expect(h1).to_be_visible()
     # Material's <title> is "<page title> - <site name>": the tab says where the reader is.
