@@ -43,12 +43,12 @@ _SMALL = {
 VAGUE = {"a few", "few", "several", "some", "many", "a number of", "the", "recent", "coming", "the past few",
          "the next few", "the last few", "numerous", "countless", "a couple more"}
 
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+ONES = "one|two|three|four|five|six|seven|eight|nine"
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 # A number in words or digits, as used before a time unit ("two", "twenty-four", "2 1/2", "1.5", "a dozen").
 NUMBER_RE = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES}|zero"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{TENS})(?:[- ](?:{ONES}))?|{TEENS}|{ONES}|zero"
     r"|half\s+a\s+dozen|a\s+dozen|dozen|a\s+hundred|one\s+hundred|hundred|a\s+thousand|thousand"
     r"|a\s+couple\s+of|couple\s+of|a\s+couple|an?(?=\s))"
 )
