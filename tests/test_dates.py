@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -184,18 +183,6 @@ def test_random_text_never_raises(text: str) -> None:
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
 
-
-def test_speed_is_about_a_megabyte_a_second_or_better() -> None:
-    para = (
-        "The defense ministry said on Thursday that it will request 8.7 trillion yen for fiscal 2027, "
-        "up from last year, after the cabinet approved the plan in December. Officials expect the ships "
-        "to enter service by 2030, and the alliance has grown steadily over the past two decades. "
-    )
-    text = para * 2000  # ~0.5 MB
-    start = time.process_time()  # CPU time: other jobs on a shared machine must not fail the test
-    tag(text, D(2026, 3, 5))
-    elapsed = time.process_time() - start
-    assert elapsed < 2.0, f"{len(text) / elapsed / 1e6:.2f} MB/s"  # a worst case: a date in every line
 
 
 def test_rules_run_only_near_their_triggers_without_losing_matches() -> None:
