@@ -346,3 +346,13 @@ def test_put_off_until_a_day_and_modal_may_or_might_look_ahead() -> None:
     assert one("In May the board met on Tuesday to approve it.", D(2000, 4, 3), "Tuesday").value == "2000-03-28"
     # Fractional seconds are a time duration.
     assert one("His time of one minute 46.68 seconds was a record.", dct, "46.68 seconds").value == "PT46.68S"
+
+
+def test_a_year_earlier_compares_with_the_period_just_reported() -> None:
+    # Earnings-report style (TimeBank): after a quarter, "a year earlier" is that quarter a year before;
+    # after "the nine months" it is the year before, not the quarter named earlier.
+    dct = D(1989, 11, 1)
+    text = ("Net income in the third quarter rose to $5 million from $4 million a year earlier. "
+            "For the nine months, net was $12 million, compared with $10 million a year earlier.")
+    found = [t for t in tag(text, dct) if t.text == "a year earlier"]
+    assert [t.value for t in found] == ["1988-Q3", "1988"]

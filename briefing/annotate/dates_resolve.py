@@ -69,6 +69,9 @@ def extend(c: Cand, text: str, floor: int) -> Cand:
 _REF_REACH = 1000
 
 _Q_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+# Reporting periods other than a quarter (half years, "the nine months"): after one, "a year earlier"
+# compares with that period, so the year before, not the last quarter named.
+_OTHER_PERIOD = re.compile(r"^(?:\d{4}-H[12]|P[69]M)$")
 
 
 def resolve_refs(cands: list[Cand]) -> list[Cand]:
@@ -95,6 +98,8 @@ def resolve_refs(cands: list[Cand]) -> list[Cand]:
             if qm:
                 ref = (int(qm.group(1)), int(qm.group(2)))
                 ref_at = c.end
+            elif _OTHER_PERIOD.match(v):
+                ref = None  # "for the nine months ... a year earlier": the year before, not the quarter
         out.append(c)
     return out
 
