@@ -356,3 +356,22 @@ def test_a_year_earlier_compares_with_the_period_just_reported() -> None:
             "For the nine months, net was $12 million, compared with $10 million a year earlier.")
     found = [t for t in tag(text, dct) if t.text == "a year earlier"]
     assert [t.value for t in found] == ["1988-Q3", "1988"]
+
+
+def test_scheduled_present_tense_and_deadline_months_look_ahead() -> None:
+    # A Friday story: "meet separately Monday" is a schedule, the coming Monday, not the one past.
+    friday = D(1998, 5, 1)
+    text = "He and Palestinian leader Yasser Arafat meet separately Monday with the Secretary of State."
+    assert one(text, friday, "Monday").value == "1998-05-04"
+    assert one("The talks ended Monday without a deal.", friday, "Monday").value == "1998-04-27"
+    # August is six months either side of February: a future clause picks the coming one.
+    text = "Qantas will almost double its flights between Australia and India by August."
+    assert one(text, D(1998, 2, 13), "August").value == "1998-08"
+    assert one("Sales had been falling since August.", D(1998, 2, 13), "August").value == "1997-08"
+
+
+def test_this_quarter_after_a_reported_quarter_is_that_quarter() -> None:
+    dct = D(1989, 11, 1)
+    text = "The company lost $2 million in the third quarter ended Sept. 30. This quarter's loss includes charges."
+    assert one(text, dct, "This quarter").value == "1989-Q3"
+    assert one("Sales should recover this quarter, the company said.", dct, "this quarter").value == "1989-Q4"

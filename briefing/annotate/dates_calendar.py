@@ -39,16 +39,17 @@ def numeric_date(m: re.Match[str], d: Doc) -> Found:
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:(?:early|late|mid)[- ]?\s*)?$", F)
 
 
-def _month_tense(d: Doc, s: int, e: int) -> str | None:
-    """The tense that picks the year of a month written without one (see _DEADLINE_BEFORE)."""
+def _month_year(d: Doc, month: int, day: int | None, s: int, e: int) -> int | None:
+    """The year of a month (and day) written without one at [s, e): from the anchor and the tense, which
+    only breaks ties after a deadline word (see _DEADLINE_BEFORE): "will double flights by August"."""
     if _DEADLINE_BEFORE.search(d.text, max(0, s - 20), s):
-        return None
-    return d.tense(s, e)
+        return ctx.month_year(d.dct, month, day, None, lean=d.tense(s, e))
+    return ctx.month_year(d.dct, month, day, d.tense(s, e))
 
 
-def year_for_md(m, d: Doc, month: int, day: int | None) -> str:
+def year_for_md(m: re.Match[str], d: Doc, month: int, day: int | None) -> str:
     s, e = span(m)
-    return ctx.year_str(ctx.month_year(d.dct, month, day, _month_tense(d, s, e)))
+    return ctx.year_str(_month_year(d, month, day, s, e))
 
 
 def _named(m, d: Doc) -> bool:
@@ -152,7 +153,7 @@ def month_alone(m: re.Match[str], d: Doc) -> Found:
     elif rel == "this":
         pass
     else:
-        y = ctx.month_year(d.dct, month, None, _month_tense(d, m.start("mon"), e))
+        y = _month_year(d, month, None, m.start("mon"), e)
     return cand(m, "DATE", f"{ctx.year_str(y)}-{month:02d}")
 
 

@@ -15,7 +15,8 @@ _FUTURE = {
     "expects", "expect", "expected", "expecting", "due", "next", "upcoming", "intends", "intend", "aims",
     "hopes", "payable", "forecast", "projected", "deadline", "slated", "going",
     "coming", "tomorrow", "effective", "expire", "expires", "begins", "starts", "opens", "convenes",
-    "reconvenes", "to", "might", "may",
+    "reconvenes", "to", "might", "may", "meet", "meets", "visit", "visits", "arrive", "arrives", "leave", "leaves",
+    "resume", "resumes", "travel", "travels", "return", "returns",
 }
 _PAST = {
     "was", "were", "had", "did", "ago", "last", "earlier", "since", "began", "met", "took", "came", "went",
@@ -110,9 +111,11 @@ def year_str(y: int | None) -> str:
     return f"{y:04d}" if y is not None and 0 <= y <= 9999 else "XXXX"
 
 
-def month_year(dct: dt.date | None, month: int, day: int | None, t: str | None) -> int | None:
+def month_year(dct: dt.date | None, month: int, day: int | None, t: str | None,
+               lean: str | None = None) -> int | None:
     """The year of a month (and day) written without one: the nearest to the anchor, where a date on
-    the wrong side of the anchor for the tense ("met on December 7" in January) costs much more."""
+    the wrong side of the anchor for the tense ("met on December 7" in January) costs much more.
+    ``lean`` is a weaker tense that only breaks a tie (August, six months either side of February)."""
     if dct is None:
         return None
     best: tuple[float, int] | None = None
@@ -129,6 +132,8 @@ def month_year(dct: dt.date | None, month: int, day: int | None, t: str | None) 
             # ("a summit set for April", "decided to admit them in March") and news rarely names a month
             # or day a whole year away without its year; "met in October" in March is still last year.
             cost = 4 * cost + (60 if day is None else 30)
+        elif (lean == "past" and delta_days > 0) or (lean == "future" and delta_days < 0):
+            cost += 0.5
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1]

@@ -75,6 +75,9 @@ def this_unit(m: re.Match[str], d: Doc) -> Found:
         if rel == "the":
             fallback = ctx.shift_unit(d.dct, "Q", -1)
             return cand(m, "DATE", f"@Q0|{fallback}")
+        if rel == "this":
+            # "the third quarter ... This quarter's loss": the quarter just named, else the current one
+            return cand(m, "DATE", f"@Q0|{ctx.shift_unit(d.dct, 'Q', 0)}")
         return cand(m, "DATE", ctx.shift_unit(d.dct, "Q", delta))
     if code == "WE":
         if rel == "the" or rel == "this":
