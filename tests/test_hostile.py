@@ -438,6 +438,16 @@ def test_knowledge_mistakes_stop_the_build_with_file_and_line(tmp_path, name, te
     assert re.search(expect, done.stderr), done.stderr[-2000:]
 
 
+def test_an_executor_that_cannot_run_stops_the_build_with_the_reason(tmp_path, monkeypatch):
+    """ExecutorError (an unknown executor here; test_dask has the unreachable scheduler) is a PluginError."""
+    project = make_project(tmp_path, {"a.txt": "Headline\n\nOfficials in Oslo met in 2023.\n"})
+    monkeypatch.setenv("BRIEFING_EXECUTOR", "spark")
+    done = build(project)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert "ERROR   -  briefing: unknown executor 'spark'" in done.stderr, done.stderr[-2000:]
+
+
 # ---- reading at scale (no build: the read stage alone) ------------------------------------------
 
 def test_read_scale(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 
 from briefing.annotate import load_knowledge
 from briefing.annotate.acronyms import find_acronyms
@@ -20,6 +22,7 @@ from briefing.annotate.figures import find_figures
 from briefing.annotate.quotes import find_quotes
 from briefing.annotate.sentences import sentence_at, sentences, split
 from briefing.annotate.themes import score_blocks
+from briefing.hook import restore_raw_html, stash_raw_html
 from briefing.markup import ArticleMarkup, page_title
 from briefing.model import Acronym, Annotated, Article, Block, DateMention, Mention
 from briefing.read import ReadError, read_article
@@ -219,3 +222,51 @@ def test_page_titles_are_valid_yaml_without_markup(value):
     assert isinstance(parsed, str) and parsed.strip()
     assert "<" not in parsed and ">" not in parsed
     assume(value.strip())
+
+
+# ---- raw HTML kept out of Markdown's way (briefing.hook) -------------------------------------
+
+escaped = texts.map(lambda t: str(escape(" ".join(t.split()))))
+html_line = st.one_of(
+    escaped.map(lambda t: f'<p class="x">{t}</p>'),
+    escaped.map(lambda t: f'<div id="d"><span>{t}</span></div>'),
+    escaped.map(lambda t: f"<ul><li>{t}</li></ul>"),
+    escaped.map(lambda t: f'<span class="x">{t}</span> and *more*'),  # inline HTML: Markdown's to handle
+)
+md_chunk = st.one_of(
+    st.lists(html_line, min_size=1, max_size=3).map("\n".join),
+    escaped.map(lambda t: "## " + t if t else "## Heading"),  # templates escape what they write, as here
+    escaped.map(lambda t: "- " + t),
+    st.sampled_from(["```\n<p>code</p>\n\n<div>still code</div>\n```", "text with `code` and [a link](x.md)",
+                     "| a | b |\n|---|---|\n| 1 | 2 |", "<p>unclosed", "<div>\nopen"]),
+)
+
+
+@FAST
+@given(chunks=st.lists(md_chunk, max_size=8), seps=st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n"]), min_size=8, max_size=8))
+def test_raw_html_stashed_around_markdown_gives_the_same_page(chunks, seps):
+    """Swapping raw HTML paragraphs for placeholders before Markdown and back after changes nothing
+    but blank lines, whatever the page mixes: Markdown, inline HTML, code fences, unclosed tags."""
+    import markdown
+
+    page = "".join(c + sep for c, sep in zip(chunks, seps))
+    exts = ["abbr", "attr_list", "tables", "toc"]
+    direct = markdown.markdown(page, extensions=exts)
+    skeleton, stash = stash_raw_html(page)
+    via, n = restore_raw_html(markdown.markdown(skeleton, extensions=exts), stash)
+    assert n == len(stash.blocks)
+    squash = lambda h: re.sub(r"\n+", "\n", re.sub(r">\n+<", "><", h.strip()))  # noqa: E731  (line breaks between tags)
+    assert squash(via) == squash(direct)
+
+
+@FAST
+@given(label=escaped)
+def test_a_chart_is_copied_out_literally(label):
+    """Markdown would read a chart's <svg> as a paragraph and apply Markdown to its labels
+    (``[x](javascript:…)`` became a link): stashed, it comes back as it was, in its paragraph."""
+    import markdown
+
+    chart = f'<svg viewBox="0 0 1 1"><title>{label}</title><text x="0">{label}</text></svg>'
+    skeleton, stash = stash_raw_html(f"## Chart\n\n{chart}\n\nAfter.\n")
+    page, n = restore_raw_html(markdown.markdown(skeleton), stash)
+    assert n == 1 and f"<p>{chart}</p>".replace("\x02", "").replace("\x03", "") in page  # as Markdown drops them
