@@ -83,16 +83,16 @@ def text_keep_space(value: str) -> Markup:
 
 def _open(name: str, **attrs: str | None) -> Markup:
     """An opening tag with escaped attribute values; ``class_`` becomes ``class``, ``data_x`` ``data-x``."""
-    parts = [Markup(name)]
+    parts = [name]  # f-strings, not Markup.format: this runs for every mention, date and figure
     for key, val in attrs.items():
         if val is not None:
-            parts.append(Markup('{}="{}"').format(Markup(key.rstrip("_").replace("_", "-")), val))
-    return Markup("<") + Markup(" ").join(parts) + Markup(">")
+            parts.append(f'{key.rstrip("_").replace("_", "-")}="{escape(val)}"')
+    return Markup(f"<{' '.join(parts)}>")
 
 
 def tag(name: str, body: Markup | str, **attrs: str | None) -> Markup:
     """A whole element: escaped attributes, escaped body unless it is already Markup."""
-    return _open(name, **attrs) + escape(body) + Markup("</{}>").format(Markup(name))
+    return Markup(f"{_open(name, **attrs)}{escape(body)}</{name}>")
 
 
 def safe_url(url: str | None) -> str | None:
