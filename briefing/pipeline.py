@@ -148,8 +148,11 @@ class AnnotationCache:
 
     @staticmethod
     def key(article: Article) -> str:
-        # The article itself (after reading) is the input: its repr covers text, metadata and slug.
-        return hashlib.sha256(repr(article).encode()).hexdigest()[:32]
+        # The article itself (after reading) is the input: its fields cover text, metadata and slug. Sets are
+        # sorted: a frozenset's repr follows the string hash order, which changes from one process to the next.
+        fields = [(f.name, getattr(article, f.name)) for f in dataclasses.fields(article)]
+        canonical = [(k, sorted(v) if isinstance(v, (set, frozenset)) else v) for k, v in fields]
+        return hashlib.sha256(repr(canonical).encode()).hexdigest()[:32]
 
     def get(self, article: Article) -> Annotated | None:
         key = self.key(article)

@@ -7,6 +7,9 @@ articles exercise what thousands would: month pages, letter pages and year pages
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import shutil
 from pathlib import Path
 
@@ -155,6 +158,19 @@ def test_cache_is_hit_and_prunes(tmp_path):
     articles, _ = pipeline.read_all(seeds)
     pipeline.annotate_all(articles, knowledge, settings, pipeline.Timings())
     assert len(list((settings.cache).rglob("*.pickle"))) == 1  # the edited article's old entry is gone
+
+
+def test_cache_key_is_the_same_in_every_process():
+    """An article with several inferred fields (a frozenset) keeps its cache entry from one build to the next:
+    each build is a new process with its own string hash order."""
+    code = ("import sys; from briefing.pipeline import read_all, AnnotationCache; from pathlib import Path; "
+            "print(AnnotationCache.key(read_all(Path(sys.argv[1]))[0][0]))")
+    keys = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
+        keys.add(subprocess.run([sys.executable, "-c", code, str(ROOT / "tests" / "data")], env=env,
+                                capture_output=True, text=True, check=True).stdout)
+    assert len(keys) == 1
 
 
 def test_bench_reads_timings_and_judges_targets():
