@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from briefing.annotate.acronyms import find_acronyms, load_acronyms
 from briefing.knowledge import KnowledgeError
 from briefing.model import Block
+from textblocks import ANNOT, ROOT, seed_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = Path(__file__).parent / "articles_annot"
+ARTICLES = ANNOT
 
 
 @pytest.fixture(scope="module")
 def known():
     return load_acronyms(ROOT / "knowledge" / "acronyms.yml")
-
-
-def seed_blocks(name: str) -> list[Block]:
-    lines = [ln.strip() for ln in (ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n") if ln.strip()]
-    return [Block(i, "paragraph", t) for i, t in enumerate(lines)]
 
 
 def glossary(blocks, known) -> dict[str, str]:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given, settings, strategies as st
 
 from briefing.annotate.figures import find_figures
 from briefing.model import Block
+from textblocks import ANNOT, ROOT, article_blocks, annot_gold, seed_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = Path(__file__).parent / "articles_annot"
-GOLD = yaml.safe_load((ARTICLES / "gold.yml").read_text(encoding="utf-8"))
-
-
-def article_blocks(path: Path) -> list[Block]:
-    paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    return [Block(i, "heading" if i == 0 else "paragraph", t, 2 if i == 0 else 0) for i, t in enumerate(paras)]
-
-
-def seed_blocks(name: str) -> list[Block]:
-    lines = [ln.strip() for ln in (ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n") if ln.strip()]
-    return [Block(i, "paragraph", t) for i, t in enumerate(lines)]
+ARTICLES = ANNOT
+GOLD = annot_gold()
 
 
 def facts(figs):

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-import yaml
 from hypothesis import given, settings, strategies as st
 
 from briefing.annotate.themes import load_taxonomy, normalise, score_blocks
 from briefing.knowledge import KnowledgeError
 from briefing.model import Block
+from textblocks import ANNOT, ROOT, article_blocks, annot_gold, seed_blocks
 
-ROOT = Path(__file__).resolve().parent.parent
 TAXONOMY = ROOT / "knowledge" / "themes.yml"
-ARTICLES = Path(__file__).parent / "articles_annot"
-GOLD = yaml.safe_load((ARTICLES / "gold.yml").read_text(encoding="utf-8"))
-
-
-def article_blocks(path: Path) -> list[Block]:
-    """Paragraphs split on blank lines, the first one the title (as the reader gives them)."""
-    paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    return [Block(i, "heading" if i == 0 else "paragraph", t, 2 if i == 0 else 0) for i, t in enumerate(paras)]
-
-
-def seed_blocks(name: str) -> list[Block]:
-    """Seed lines as blocks; short lines without final punctuation stand in for headings."""
-    lines = [ln.strip() for ln in (ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n") if ln.strip()]
-    return [Block(i, "heading" if len(t.split()) <= 10 and not re.search(r"[.!?:”\"]$", t) else "paragraph", t)
-            for i, t in enumerate(lines)]
+ARTICLES = ANNOT
+GOLD = annot_gold()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +93,7 @@ SEED_EXPECTATIONS = [
 
 @pytest.mark.parametrize("seed, words, theme", SEED_EXPECTATIONS)
 def test_seed_paragraphs_carry_their_theme(taxonomy, seed, words, theme):
-    blocks = seed_blocks(seed)
+    blocks = seed_blocks(seed, guess_headings=True)
     found = themes_of(blocks, taxonomy)
     hits = [b for b in blocks if words in b.text and b.kind == "paragraph"]
     assert hits, words
@@ -118,7 +101,7 @@ def test_seed_paragraphs_carry_their_theme(taxonomy, seed, words, theme):
 
 
 def test_seed_paragraphs_about_something_else_get_no_theme(taxonomy):
-    blocks = seed_blocks("003_144dd75949ae36c8.txt")
+    blocks = seed_blocks("003_144dd75949ae36c8.txt", guess_headings=True)
     found = themes_of(blocks, taxonomy)
     bio = next(b for b in blocks if b.text.startswith("Richard Solomon is an author"))
     assert bio.index not in found
@@ -155,7 +138,7 @@ def test_sports_story_gets_no_theme(taxonomy):
 
 
 def test_scores_are_in_range_and_only_for_body_blocks(taxonomy):
-    blocks = seed_blocks("004_cb5809e3efe40ebf.txt") + [Block(99, "caption", "Missile defense command and control")]
+    blocks = seed_blocks("004_cb5809e3efe40ebf.txt", guess_headings=True) + [Block(99, "caption", "Missile defense command and control")]
     kinds = {b.index: b.kind for b in blocks}
     for t in score_blocks(blocks, taxonomy):
         assert 0.4 < t.score <= 1.0
