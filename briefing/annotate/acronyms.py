@@ -221,30 +221,20 @@ def _definitions(block: Block) -> list[tuple[str, str, int, int]]:
         span = _long_before(text, end, short)
         if span:
             out.append((short, _expansion(text[span[0] : span[1]], plural), m.start(1), m.start(1) + len(token)))
-    for m in _PAREN_LONG.finditer(text):
-        token = m.group(1)
-        short, plural = _split_plural(token)
-        if not _is_short_form(short):
-            continue
-        span = _long_after(text, m.start(2), short)
-        if span and span[1] >= m.end(2) - 1:
-            out.append((short, _expansion(text[span[0] : span[1]], plural), m.start(1), m.end(1)))
-    for m in _OR_AFTER.finditer(text):
-        token = m.group(1)
-        short, plural = _split_plural(token)
-        if not _is_short_form(short):
-            continue
-        span = _long_after(text, m.start(2), short)
-        if span:
-            out.append((short, _expansion(text[span[0] : span[1]], plural), m.start(1), m.end(1)))
-    for m in _OR_BEFORE.finditer(text):
-        token = m.group(2)
-        short, plural = _split_plural(token)
-        if not _is_short_form(short):
-            continue
-        span = _long_before(text, m.end(1), short)
-        if span:
-            out.append((short, _expansion(text[span[0] : span[1]], plural), m.start(2), m.end(2)))
+    # The other forms: "NDS (National Defense Strategy)", "NDS, or National Defense Strategy", "National
+    # Defense Strategy, or NDS": (pattern, term group, where the long form is looked for, must it reach the end).
+    for pattern, group, long_form, to_end in (
+        (_PAREN_LONG, 1, lambda m, short: _long_after(text, m.start(2), short), True),
+        (_OR_AFTER, 1, lambda m, short: _long_after(text, m.start(2), short), False),
+        (_OR_BEFORE, 2, lambda m, short: _long_before(text, m.end(1), short), False),
+    ):
+        for m in pattern.finditer(text):
+            short, plural = _split_plural(m.group(group))
+            if not _is_short_form(short):
+                continue
+            span = long_form(m, short)
+            if span and (not to_end or span[1] >= m.end(2) - 1):
+                out.append((short, _expansion(text[span[0] : span[1]], plural), m.start(group), m.end(group)))
     return out
 
 
