@@ -448,6 +448,17 @@ def test_an_executor_that_cannot_run_stops_the_build_with_the_reason(tmp_path, m
     assert "ERROR   -  briefing: unknown executor 'spark'" in done.stderr, done.stderr[-2000:]
 
 
+def test_a_hand_written_page_links_into_an_article_strictly(tmp_path):
+    """Generated raw HTML passes Markdown by as placeholders (briefing.hook): its ids must still count as
+    anchors, or MkDocs' anchor check fails a link from docs/ to a paragraph of an article."""
+    project = make_project(tmp_path, {"oslo-talks.txt": "Headline\n\nOfficials in Oslo met in 2023.\n"})
+    (project / "docs" / "see-also.md").write_text("# See also\n\n[The first paragraph](articles/oslo-talks.md#p0)\n"
+                                                 "[Nowhere](articles/oslo-talks.md#no-such-anchor)\n", encoding="utf-8")
+    done = build(project)
+    assert "articles/oslo-talks.md#no-such-anchor" in done.stderr  # the check runs...
+    assert "articles/oslo-talks.md#p0" not in done.stderr  # ...and finds the paragraph
+
+
 # ---- reading at scale (no build: the read stage alone) ------------------------------------------
 
 def test_read_scale(tmp_path):
