@@ -97,6 +97,17 @@ def test_article_page_is_annotated(seeds_site):
     assert "Recent Features" not in html and "Credit: Official White House Photo" not in html
 
 
+def test_search_indexes_article_text_not_its_apparatus(seeds_site):
+    """The article's own text is searchable; its timeline, entity list, related articles and citation repeat
+    what other pages hold, and on a large corpus they were a third of the search index."""
+    site = seeds_site / "site"
+    a = next(a for a in load(site, "articles") if a["source"].startswith("003_"))
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].split("#")[0] == a["url"])
+    assert "cornerstone of Asia-Pacific regional order" in text
+    assert "Source file" not in text and "on the timeline" not in text
+
+
 # ---- what a reader sees (the browser tests in tests/browser/ look at the same pages rendered) ----------
 
 def _page(site: Path, path: str) -> str:
