@@ -32,8 +32,8 @@ SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary",
 
 # ---- scale: which entities get a page, how long one listing page may grow ---------------------
 SMALL_CORPUS = 50  # articles: in a briefing this small every entity gets its own page
-ENTITY_MIN_ARTICLES = 2  # otherwise an entity gets a page when named in this many articles…
-ENTITY_MIN_MENTIONS = 3  # …or this many times; the rest are listed on the entity index pages only
+ENTITY_MIN_ARTICLES = 3  # otherwise an entity gets a page when named in this many articles…
+ENTITY_MIN_MENTIONS = 10  # …or this many times; the rest are listed on the entity index pages only
 LISTING_LIMIT = 300  # entries on one listing page; longer listings are split by date or by letter
 HIGHLIGHTS = 60  # entries ahead and recent on the main timeline page of a split timeline
 
