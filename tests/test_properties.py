@@ -22,7 +22,7 @@ from briefing.annotate.figures import find_figures
 from briefing.annotate.quotes import find_quotes
 from briefing.annotate.sentences import sentence_at, sentences, split
 from briefing.annotate.themes import score_blocks
-from briefing.hook import restore_raw_html, stash_raw_html
+from briefing.rawhtml import restore_raw_html, stash_raw_html
 from briefing.markup import ArticleMarkup, page_title
 from briefing.model import Acronym, Annotated, Article, Block, DateMention, Mention
 from briefing.read import ReadError, read_article
