@@ -102,3 +102,10 @@ def test_infer_article_date_month_and_year_precision() -> None:
 def test_no_year_bearing_date_gives_none(text: str) -> None:
     date, precision, reason = infer_article_date(text)
     assert date is None and precision == "day" and reason
+
+
+def test_inferred_date_reason_is_one_line() -> None:
+    """The reason lands in a title attribute and in `check` output: a date broken over a line stays one line."""
+    date, _, reason = infer_article_date("The summit was held on April\n11, 2024 in Tokyo.")
+    assert date == dt.date(2024, 4, 11)
+    assert "\n" not in reason and '"April 11, 2024"' in reason

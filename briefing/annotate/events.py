@@ -106,14 +106,19 @@ def infer_article_date(text: str) -> tuple[dt.date | None, str, str]:
         pool = [(d, t) for d, t in pool if d < bound] or []
     if not pool:
         d, t = min(future, key=lambda p: p[0])
-        return None, "day", f'only dates written about as future, earliest: "{t.text}" (para {_para_of(text, t.start)})'
+        return None, "day", f'only dates written about as future, earliest: "{_one_line(t.text)}" (para {_para_of(text, t.start)})'
     order = {"year": 0, "month": 1, "day": 2}
     d, t = max(pool, key=lambda p: (p[0], order[_precision(p[1].value)]))
     precision = _precision(t.value)
     kind = "past" if past else "undated-tense"
     what = "latest past date reported" if kind == "past" else "latest date mentioned (no past-tense date)"
-    reason = f'{what}: "{t.text}" (para {_para_of(text, t.start)})'
+    reason = f'{what}: "{_one_line(t.text)}" (para {_para_of(text, t.start)})'
     if bound is not None:
         ft = min(future, key=lambda p: p[0])[1]
-        reason += f'; before "{ft.text}", written about as future'
+        reason += f'; before "{_one_line(ft.text)}", written about as future'
     return d, precision, reason
+
+
+def _one_line(expression: str) -> str:
+    """An expression as quoted in a reason: a date may run over a line break ("April\n2024")."""
+    return " ".join(expression.split())
