@@ -258,3 +258,23 @@ def test_bad_knowledge_file_names_file_and_line(tmp_path):
     bad.write_text("entities: [\n")
     with pytest.raises(KnowledgeError, match="invalid YAML"):
         load_aliases(bad)
+
+
+def test_rescan_finds_short_forms_as_whole_words_only():
+    """A part of a name found again where the model missed it: standing alone or before a possessive,
+    with an apostrophe in it too, but not inside a hyphenated word, and not when two people share it."""
+    from briefing.annotate.entities import MODEL, RULE, _Cand, _rescan_persons
+
+    text = ("Martin O'Neill and Sanae Takaichi met Ken Takaichi. Later O'Neill spoke; O'Neill's side "
+            "and the O'Neill-era side differ, Neill said. Martin arrived; pre-Martin days. Sanae agreed.")
+    spans = [("Martin O'Neill", text.index("Martin O'Neill")), ("Sanae Takaichi", text.index("Sanae Takaichi")),
+             ("Ken Takaichi", text.index("Ken Takaichi"))]
+    chosen = [_Cand(0, s, s + len(n), "person", MODEL, name=n) for n, s in spans]
+    found = [(text[c.start : c.end], c.start, c.name) for c in _rescan_persons(chosen, [text]) if c.source == RULE]
+    later = text.index("Later")
+    assert found == [
+        ("O'Neill", later + 6, "Martin O'Neill"),
+        ("O'Neill", text.index("O'Neill's"), "Martin O'Neill"),
+        ("Martin", text.index("Martin arrived"), "Martin O'Neill"),
+        ("Sanae", text.index("Sanae agreed"), "Sanae Takaichi"),
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -571,10 +571,14 @@ def _resolve_persons(chosen: list[_Cand], texts: Sequence[str]) -> None:
     # Two spellings of one person in one article ("Kishida Fumio" / "Fumio Kishida"): the first seen wins.
     first: dict[frozenset[str], str] = {}
     counts = Counter(c.name for c in chosen if c.type == "person")
+    spellings: dict[frozenset[str], list[str]] = defaultdict(list)  # word set -> names, grouped once
+    for n in counts:
+        spellings[frozenset(n.split())].append(n)
     for c in chosen:
         if c.type == "person" and len(c.name.split()) > 1:
             key = frozenset(c.name.split())
-            first.setdefault(key, max(sorted(n for n in counts if frozenset(n.split()) == key), key=counts.get))
+            if key not in first:
+                first[key] = max(sorted(spellings[key]), key=counts.get)
             c.name = first[key]
 
 
@@ -590,28 +594,43 @@ def _rescan_persons(chosen: list[_Cand], texts: Sequence[str]) -> list[_Cand]:
     parts = {p: next(iter(n)) for p, n in by_part.items() if len(n) == 1 and p.lower() not in R.GENERIC and len(p) > 2}
     if not parts:
         return chosen
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")(?![\w-])")
+    regex = _parts_regex(parts)
     taken = defaultdict(list)
     for c in chosen:
         taken[c.block].append((c.start, c.end))
     out = list(chosen)
     for bi, text in enumerate(texts):
         for m in regex.finditer(text):
-            if all(m.end() <= s or m.start() >= e for s, e in taken[bi]):
+            if m.group(0) in parts and all(m.end() <= s or m.start() >= e for s, e in taken[bi]):
                 out.append(_Cand(bi, m.start(), m.end(), "person", RULE, name=parts[m.group(0)]))
     return sorted(out, key=lambda c: (c.block, c.start))
+
+
+def _parts_regex(parts: Collection[str]) -> re.Pattern[str]:
+    """Each of ``parts`` standing as a word (not inside a longer word or hyphenation), longest first, and
+    more: the caller keeps only matches in ``parts``. One alternation of every part was slow on a long
+    article, so a part of word characters alone (nearly all are) is found as a whole run of them; only the
+    others ("O'Neill") are spelled out, first, since each is longer than the run it starts with."""
+    simple = {p for p in parts if re.fullmatch(r"[\w-]+", p)}
+    other = sorted((p for p in parts if p not in simple), key=len, reverse=True)
+    alts = [re.escape(p) for p in other]
+    if simple:
+        alts.append("(?=[" + "".join(re.escape(ch) for ch in sorted({p[0] for p in simple})) + r"])[\w-]+")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
 
 
 def _resolve_suffixes(chosen: list[_Cand]) -> None:
     """"Pillar II" after "AUKUS Pillar II", "Security Consultative Committee" after the full committee name:
     a shorter name that ends one longer name of the same type in this article stands for it."""
-    names = defaultdict(set)
+    # (type, what follows a space in a name) -> the names: each name's word suffixes indexed once.
+    ending: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in chosen:
         if c.type != "person" and len(c.name.split()) > 1:
-            names[c.type].add(c.name)
+            for m in re.finditer(" ", c.name):
+                ending[(c.type, c.name[m.end() :])].add(c.name)
     for c in chosen:
         if c.type == "person" or c.kb or len(c.name.split()) < 2:
             continue
-        longer = [n for n in names[c.type] if n != c.name and n.endswith(" " + c.name)]
+        longer = [n for n in ending.get((c.type, c.name), ()) if n != c.name]
         if len(longer) == 1:
             c.name = longer[0]
