@@ -103,3 +103,12 @@ def test_never_raises(text):
 def test_odd_inputs():
     for text in ["", "“" * 1000, "<q>hello there my old friend</q>", "\x00" * 50, "“a b c d e f” " * 2000]:
         find_quotes([Block(0, "paragraph", text)], [])
+
+
+def test_he_says_takes_the_last_person_named_before_the_quote():
+    """Across paragraphs, and never a person named inside the quote or after it."""
+    blocks = [Block(0, "paragraph", "Tom Harris watched the game from the stand."),
+              Block(1, "paragraph", "“Marco Silva never listened to a word we said in training,” he says."),
+              Block(2, "paragraph", "Akio Tanaka disagreed.")]
+    (q,) = find_quotes(blocks, mentions_of(blocks))
+    assert (q.block, q.speaker) == (1, "Tom Harris")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 
 from briefing.model import Block, Mention, Quote
@@ -56,8 +58,34 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right
 
 
+class _Mentions:
+    """An article's mentions in text order, grouped by block and by type so that a quote looks only at
+    the few it may use (a scan of every mention per quote made a long article quadratic)."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        ordered = sorted(mentions, key=lambda m: (m.block, m.start))
+        self.in_block: dict[int, list[Mention]] = defaultdict(list)
+        self.of_type: dict[str, list[Mention]] = defaultdict(list)
+        for m in ordered:
+            self.in_block[m.block].append(m)
+            self.of_type[m.type].append(m)
+        self.starts = {b: [m.start for m in ms] for b, ms in self.in_block.items()}
+        self.longest = {b: max(m.end - m.start for m in ms) for b, ms in self.in_block.items()}
+        self.keys = {t: [(m.block, m.start) for m in ms] for t, ms in self.of_type.items()}
+
+    def overlapping(self, block: int, lo: int, hi: int) -> list[Mention]:
+        """Mentions in ``block`` overlapping text[lo:hi], in text order."""
+        starts = self.starts.get(block)
+        if not starts:
+            return []
+        ms = self.in_block[block]
+        # A mention ending after lo starts after lo - its length, so none before lo - longest + 1 can.
+        first = bisect_left(starts, lo - self.longest[block] + 1)
+        return [m for m in ms[first : bisect_left(starts, hi)] if m.end > lo]
+
+
 def _find(blocks: Sequence[Block], mentions: Sequence[Mention]) -> tuple[Quote, ...]:
-    ordered = sorted(mentions, key=lambda m: (m.block, m.start))
+    ordered = _Mentions(mentions)
     out: list[Quote] = []
     prev_block_text = ""
     for block in blocks:
@@ -88,9 +116,9 @@ def _find(blocks: Sequence[Block], mentions: Sequence[Mention]) -> tuple[Quote, 
     return tuple(out)
 
 
-def _mention_in(ordered: Sequence[Mention], block: int, lo: int, hi: int) -> Mention | None:
+def _mention_in(ordered: _Mentions, block: int, lo: int, hi: int) -> Mention | None:
     """The first speaker-like mention overlapping block text[lo:hi], persons first."""
-    found = [m for m in ordered if m.block == block and m.start < hi and m.end > lo and m.type in _SPEAKER_TYPES]
+    found = [m for m in ordered.overlapping(block, lo, hi) if m.type in _SPEAKER_TYPES]
     for mtype in _SPEAKER_TYPES:
         for m in found:
             if m.type == mtype:
@@ -98,21 +126,18 @@ def _mention_in(ordered: Sequence[Mention], block: int, lo: int, hi: int) -> Men
     return None
 
 
-def _last_before(ordered: Sequence[Mention], block: int, pos: int, mtype: str,
+def _last_before(ordered: _Mentions, block: int, pos: int, mtype: str,
                  skip: tuple[int, int] | None = None) -> Mention | None:
     """The most recent mention of ``mtype`` before (block, pos), not inside the quote itself."""
-    best = None
-    for m in ordered:
-        if (m.block, m.start) >= (block, pos):
-            break
-        if skip and m.block == block and skip[0] <= m.start < skip[1]:
-            continue
-        if m.type == mtype:
-            best = m
-    return best
+    of_type = ordered.of_type.get(mtype, [])
+    for i in range(bisect_left(ordered.keys.get(mtype, []), (block, pos)) - 1, -1, -1):
+        m = of_type[i]
+        if not (skip and m.block == block and skip[0] <= m.start < skip[1]):
+            return m
+    return None
 
 
-def _attribution(text: str, block: int, start: int, end: int, ordered: Sequence[Mention]) -> tuple[str | None, bool]:
+def _attribution(text: str, block: int, start: int, end: int, ordered: _Mentions) -> tuple[str | None, bool]:
     """(speaker, found an attribution) for the quote text[start:end] from the words around it."""
     s0, s1 = _sentence_bounds(text, start, end)
     tail = text[end:s1]
@@ -154,12 +179,13 @@ def _clause_start(region: str, verb_pos: int) -> int:
     return cut + 1 if cut >= 0 and verb_pos - cut > 3 else 0
 
 
-def _from_intro(intro: str, block: int, ordered: Sequence[Mention]) -> str | None:
+def _from_intro(intro: str, block: int, ordered: _Mentions) -> str | None:
     """Speaker of a block quote from its introduction: the last person (or document) named in it."""
     if not _VERB.search(intro):
         return None
-    people = [m for m in ordered if m.block == block and m.type == "person"]
+    in_block = ordered.in_block.get(block, [])
+    people = [m for m in in_block if m.type == "person"]
     if people:
         return people[-1].name
-    docs = [m for m in ordered if m.block == block and m.type in ("document", "organization")]
+    docs = [m for m in in_block if m.type in ("document", "organization")]
     return docs[-1].name if docs else None
