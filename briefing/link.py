@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -162,13 +163,20 @@ def _items(docs: Sequence[Annotated], entity_of: Mapping[tuple[str, int, int], s
         for t in doc.themes:
             themes_by_block[t.block].add(t.theme)
         sent_span = {(s.block, s.index): (s.start, s.end) for s in doc.sentences}
+        # Entity ids by block in text order, so an event finds its sentence's by bisection: a scan of
+        # every mention per event made a long article quadratic.
+        ids: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for m in doc.mentions:
+            if (eid := entity_of.get((src, m.block, m.start))) is not None:
+                ids[m.block].append((m.start, eid))
+        starts = {}
+        for block, pairs in ids.items():
+            pairs.sort(key=lambda p: p[0])
+            starts[block] = [s for s, _ in pairs]
         for ev in doc.events:
             start, end = sent_span.get((ev.block, ev.sentence), (0, 0))
-            ents = frozenset(
-                entity_of[(src, m.block, m.start)]
-                for m in doc.mentions
-                if m.block == ev.block and start <= m.start < end and (src, m.block, m.start) in entity_of
-            )
+            pairs, at = ids.get(ev.block, []), starts.get(ev.block, [])
+            ents = frozenset(eid for _, eid in pairs[bisect_left(at, start) : bisect_left(at, end)])
             items.append(_Item(src, ev, ents, _key_terms(ev.text), tuple(sorted(themes_by_block[ev.block]))))
     return items
 
