@@ -35,7 +35,7 @@ def _link(href: str | None, body: Markup) -> Markup:
     """An SVG link. ``xlink:href``, not ``href``: Material's instant navigation rewrites every ``[href]``
     element's ``.href`` property, which an SVG <a> only has as a read-only SVGAnimatedString (a page error).
     Browsers follow ``xlink:href`` natively; briefing.js routes the click through instant navigation."""
-    return Markup('<a xlink:href="{}">{}</a>').format(href, body) if href else body
+    return Markup(f'<a xlink:href="{escape(href)}">{body}</a>') if href else body
 
 
 def _html_link(href: str | None, body: Markup) -> Markup:
@@ -126,21 +126,22 @@ def network(center: str, others: Sequence[tuple[str, int, str | None]], title: s
     cx = cy = size / 2
     r = size / 2 - 60
     top = max(c for _, c, _ in others) or 1
+    # f-strings with escape(), not Markup.format: one graph per entity page, ten nodes each, adds up.
     parts = []
     nodes = []
     for i, (label, count, href) in enumerate(others):
         a = 2 * math.pi * i / len(others) - math.pi / 2
         x, y = cx + r * math.cos(a), cy + r * math.sin(a)
-        parts.append(Markup('<line x1="{}" y1="{}" x2="{:.1f}" y2="{:.1f}" stroke="#999" stroke-width="{:.1f}"/>').format(
-            cx, cy, x, y, 1 + 4 * count / top))
-        node = Markup('<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{c}"/><text x="{x:.1f}" y="{ty:.1f}" '
-                      'text-anchor="middle" class="bf-chart-label">{l}</text><title>{l}: {n}</title>'
-                      ).format(x=x, y=y, ty=y + (16 if y >= cy else -9), c=PALETTE[1], l=_clip(label, 24),
-                          n=plural(count, "shared paragraph"))
-        nodes.append(_link(href, Markup("<g>") + node + Markup("</g>")))
-    centre = Markup('<circle cx="{0}" cy="{0}" r="8" fill="{1}"/><text x="{0}" y="{2}" text-anchor="middle" '
-                    'class="bf-chart-label bf-chart-centre">{3}</text>').format(cx, PALETTE[0], cy - 14, _clip(center, 28))
-    return _svg(size, size, title, Markup("").join(parts) + Markup("").join(nodes) + centre)
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999" '
+                     f'stroke-width="{1 + 4 * count / top:.1f}"/>')
+        name, shared = escape(_clip(label, 24)), escape(plural(count, "shared paragraph"))
+        node = Markup(f'<g><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{PALETTE[1]}"/><text x="{x:.1f}" '
+                      f'y="{y + (16 if y >= cy else -9):.1f}" text-anchor="middle" class="bf-chart-label">{name}</text>'
+                      f'<title>{name}: {shared}</title></g>')
+        nodes.append(_link(href, node))
+    centre = (f'<circle cx="{cx}" cy="{cx}" r="8" fill="{PALETTE[0]}"/><text x="{cx}" y="{cy - 14}" '
+              f'text-anchor="middle" class="bf-chart-label bf-chart-centre">{escape(_clip(center, 28))}</text>')
+    return _svg(size, size, title, Markup("".join(parts)) + Markup("").join(nodes) + Markup(centre))
 
 
 def split_bars(sections: Sequence[tuple[str, Sequence[Bar], bool]], title: str, unit: str = "",
