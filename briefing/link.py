@@ -209,17 +209,20 @@ def build_timeline(
             parent[rj] = ri
             finest[ri] = max(finest[ri], finest[rj], key=len)
 
+    values = [it.value for it in items]
+    precisions = [_precision(v) for v in values]
+    sentences = [(it.source, it.event.block, it.event.sentence) for it in items]
+    evidence = [(it.entities, it.terms) for it in items]
     for idx in buckets.values():
         for x, i in enumerate(idx):
-            a = items[i]
             for j in idx[x + 1 :]:
-                b = items[j]
-                if not _compatible(a.value, b.value):
+                # A pair already in one cluster would not change it: skip the comparison (a month of a
+                # long article is thousands of events, and most pairs end up sharing a cluster or not compatible).
+                if not _compatible(values[i], values[j]) or find(i) == find(j):
                     continue
-                same_sentence = (a.source, a.event.block, a.event.sentence) == (b.source, b.event.block, b.event.sentence)
                 # Different precisions ("April" and "April 11") need the stricter month-level evidence.
-                precision = min(_precision(a.value), _precision(b.value))
-                if same_sentence or _same_event((a.entities, a.terms), (b.entities, b.terms), precision):
+                precision = min(precisions[i], precisions[j])
+                if sentences[i] == sentences[j] or _same_event(evidence[i], evidence[j], precision):
                     union(i, j)
 
     clusters: dict[int, list[int]] = defaultdict(list)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -347,10 +348,32 @@ def _select(cands: list[_Cand], text: str) -> list[_Cand]:
     ]
     order = sorted(keep, key=lambda c: (-(c.end - c.start), c.source, c.start))
     taken: list[_Cand] = []
+    spans = _Spans()
     for c in order:
-        if all(c.end <= t.start or c.start >= t.end for t in taken if t.block == c.block):
+        if not spans.overlaps(c.block, c.start, c.end):
             taken.append(c)
+            spans.add(c.block, c.start, c.end)
     return sorted(taken, key=lambda c: (c.block, c.start))
+
+
+class _Spans:
+    """Spans that do not overlap each other, per block, sorted, so that whether a new span overlaps one is
+    a bisection (a scan of every span taken was quadratic in a long paragraph)."""
+
+    def __init__(self) -> None:
+        self.starts: dict[int, list[int]] = defaultdict(list)
+        self.ends: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, block: int, start: int, end: int) -> None:
+        i = bisect_left(self.starts[block], start)
+        self.starts[block].insert(i, start)
+        self.ends[block].insert(i, end)
+
+    def overlaps(self, block: int, start: int, end: int) -> bool:
+        # Sorted and disjoint, the spans' ends are sorted too: only the last span starting before ``end``
+        # can reach past ``start``.
+        i = bisect_left(self.starts.get(block, ()), end)
+        return i > 0 and self.ends[block][i - 1] > start
 
 
 # ---- descriptions ----------------------------------------------------------------------------------
@@ -595,13 +618,13 @@ def _rescan_persons(chosen: list[_Cand], texts: Sequence[str]) -> list[_Cand]:
     if not parts:
         return chosen
     regex = _parts_regex(parts)
-    taken = defaultdict(list)
+    taken = _Spans()  # chosen spans do not overlap: _select saw to it
     for c in chosen:
-        taken[c.block].append((c.start, c.end))
+        taken.add(c.block, c.start, c.end)
     out = list(chosen)
     for bi, text in enumerate(texts):
         for m in regex.finditer(text):
-            if m.group(0) in parts and all(m.end() <= s or m.start() >= e for s, e in taken[bi]):
+            if m.group(0) in parts and not taken.overlaps(bi, m.start(), m.end()):
                 out.append(_Cand(bi, m.start(), m.end(), "person", RULE, name=parts[m.group(0)]))
     return sorted(out, key=lambda c: (c.block, c.start))
 
