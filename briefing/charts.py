@@ -139,7 +139,7 @@ def network(center: str, others: Sequence[tuple[str, int, str | None]], title: s
                       f'y="{y + (16 if y >= cy else -9):.1f}" text-anchor="middle" class="bf-chart-label">{name}</text>'
                       f'<title>{name}: {shared}</title></g>')
         nodes.append(_link(href, node))
-    centre = (f'<circle cx="{cx}" cy="{cx}" r="8" fill="{PALETTE[0]}"/><text x="{cx}" y="{cy - 14}" '
+    centre = (f'<circle cx="{cx}" cy="{cy}" r="8" fill="{PALETTE[0]}"/><text x="{cx}" y="{cy - 14}" '
               f'text-anchor="middle" class="bf-chart-label bf-chart-centre">{escape(_clip(center, 28))}</text>')
     return _svg(size, size, title, Markup("".join(parts)) + Markup("").join(nodes) + Markup(centre))
 

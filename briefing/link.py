@@ -216,8 +216,8 @@ def build_timeline(
     for idx in buckets.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1 :]:
-                # A pair already in one cluster would not change it: skip the comparison (a month of a
-                # long article is thousands of events, and most pairs end up sharing a cluster or not compatible).
+                # A pair already in one cluster would not change it: no need to weigh its evidence (a month
+                # of a long article holds thousands of events, compared pairwise).
                 if not _compatible(values[i], values[j]) or find(i) == find(j):
                     continue
                 # Different precisions ("April" and "April 11") need the stricter month-level evidence.
