@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 ARTICLES = "articles"
 ENTITIES = "entities"
@@ -99,18 +100,24 @@ def site_url(page: str, anchor: str | None = None) -> str:
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative URL from one built page to another, for links inside raw HTML blocks."""
-    src, dst = site_url(from_page), site_url(to_page)
-    if src == dst:
-        rel = ""
-    else:
-        rel = posixpath.relpath("/" + dst, "/" + src)
-        if rel == ".":
-            rel = "./"
-        elif dst == "" or dst.endswith("/"):
-            rel += "/"
+    rel = _relative(from_page, to_page)
     if anchor:
         return f"{rel}#{anchor}"
     return rel or "./"
+
+
+# A large site makes hundreds of thousands of links between far fewer distinct page pairs.
+@lru_cache(maxsize=1 << 16)
+def _relative(from_page: str, to_page: str) -> str:
+    src, dst = site_url(from_page), site_url(to_page)
+    if src == dst:
+        return ""
+    rel = posixpath.relpath("/" + dst, "/" + src)
+    if rel == ".":
+        return "./"
+    if dst == "" or dst.endswith("/"):
+        rel += "/"
+    return rel
 
 
 def data_file(name: str) -> str:

@@ -13,7 +13,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -36,10 +36,6 @@ ENTITY_MIN_ARTICLES = 3  # otherwise an entity gets a page when named in this ma
 ENTITY_MIN_MENTIONS = 10  # …or this many times; the rest are listed on the entity index pages only
 LISTING_LIMIT = 300  # entries on one listing page; longer listings are split by date or by letter
 HIGHLIGHTS = 60  # entries ahead and recent on the main timeline page of a split timeline
-
-
-# Relative URLs between page pairs: hundreds of thousands of links, far fewer distinct pairs.
-_href = lru_cache(maxsize=1 << 16)(paths.href)
 
 
 def sentence_holding(doc: Annotated, block: int, offset: int) -> Sentence | None:
@@ -182,25 +178,25 @@ class Site:
         return out
 
     def section_links(self, page: str) -> list[Link]:
-        return [Link(_href(page, paths.index_page(s)), s.capitalize()) for s in SECTIONS]
+        return [Link(paths.href(page, paths.index_page(s)), s.capitalize()) for s in SECTIONS]
 
     def article_link(self, page: str, source: str, anchor: str | None = None) -> Link:
         a = self.c.by_source[source].article
-        return Link(_href(page, paths.article_page(a.slug), anchor), a.title, article_date(a))
+        return Link(paths.href(page, paths.article_page(a.slug), anchor), a.title, article_date(a))
 
     def entity_link(self, page: str, eid: str) -> Link:
         """To the entity's page, or to its line on the entity index for an entity without one."""
         e = self.entity[eid]
         if eid in self.paged:
-            return Link(_href(page, paths.entity_page(eid)), e.name, e.type)
-        return Link(_href(page, self.entity_listing(eid), entity_anchor(eid)), e.name, e.type)
+            return Link(paths.href(page, paths.entity_page(eid)), e.name, e.type)
+        return Link(paths.href(page, self.entity_listing(eid), entity_anchor(eid)), e.name, e.type)
 
     def entity_listing(self, eid: str) -> str:
         e = self.entity[eid]
         return entity_list_page(e.type, name_letter(e.name)) if self.split_entities else paths.index_page("entities")
 
     def theme_link(self, page: str, tid: str) -> Link:
-        return Link(_href(page, paths.theme_page(tid)), self.theme_names.get(tid, tid))
+        return Link(paths.href(page, paths.theme_page(tid)), self.theme_names.get(tid, tid))
 
     def sentence_snippet(self, doc: Annotated, block: int, sentence: int) -> Markup:
         b = doc.article.blocks[block]
@@ -218,7 +214,7 @@ class Site:
             if (m.source, m.block, m.sentence) in seen:
                 continue  # one sentence naming the date twice ("April 2024 … April 11, 2024") is one source
             seen.add((m.source, m.block, m.sentence))
-            sentence = Link(_href(page, paths.article_page(self.c.by_source[m.source].article.slug),
+            sentence = Link(paths.href(page, paths.article_page(self.c.by_source[m.source].article.slug),
                                   paths.sentence_anchor(m.block, m.sentence)), m.expression)
             row = by_source.get(m.source)
             if row is None:
@@ -242,7 +238,7 @@ class Site:
             "ahead": is_ahead(entry.value, entry.kind, self.c.today),
             # On a timeline page the title leads to the first source sentence; elsewhere to the entry.
             "href": (mentions[0]["link"].href if page in (paths.index_page("timeline"), self.entry_page[entry.id])
-                     else _href(page, self.entry_page[entry.id], paths.event_anchor(entry.id))),
+                     else paths.href(page, self.entry_page[entry.id], paths.event_anchor(entry.id))),
         }
 
     def theme_mix(self, doc: Annotated, page: str) -> Markup:
@@ -252,7 +248,7 @@ class Site:
         total = sum(weights.values())
         if not total:
             return Markup("")
-        shares = [(self.theme_names.get(t, t), w / total, _href(page, paths.theme_page(t)))
+        shares = [(self.theme_names.get(t, t), w / total, paths.href(page, paths.theme_page(t)))
                   for t, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
         return charts.mix(shares, "Theme mix")
 
@@ -303,7 +299,7 @@ class Site:
                            n_window=len(window), since=article_date(window[-1].article) if window else "",
                            n_events=len(self.c.timeline), n_entities=len(self.c.entities),
                            today=self.c.today.isoformat(),
-                           about=_href(page, "about.md"), adding=_href(page, "adding-an-article.md"))
+                           about=paths.href(page, "about.md"), adding=paths.href(page, "adding-an-article.md"))
 
     def latest_docs(self, days: int = 31, at_least: int = 3) -> list[Annotated]:
         """The briefing's "this month": articles from the month up to the newest one (at least a few)."""
@@ -356,12 +352,12 @@ class Site:
             chunks = _pages_of(docs)
             for n, chunk in enumerate(chunks, 1):
                 sub = article_list_page(period, n)
-                pager = [Link(_href(sub, article_list_page(period, k)), str(k)) for k in range(1, len(chunks) + 1)]
+                pager = [Link(paths.href(sub, article_list_page(period, k)), str(k)) for k in range(1, len(chunks) + 1)]
                 out[sub] = self.render("articles_period.md.j2", sub, search=False, label=label, n=n, pager=pager,
                                        rows=[self.article_row(sub, d) for d in chunk], total=len(docs),
-                                       index=_href(sub, page))
+                                       index=paths.href(sub, page))
             years[period[:4] if period != "undated" else "Undated"].append(
-                (Link(_href(page, article_list_page(period)), label.split(" ")[0]), len(docs)))
+                (Link(paths.href(page, article_list_page(period)), label.split(" ")[0]), len(docs)))
         newest = [self.article_row(page, d) for d in self.c.docs[:20]]
         out[page] = self.render("articles.md.j2", page, years=[], total=len(self.c.docs),
                                 periods=list(years.items()), newest=newest)
@@ -377,8 +373,8 @@ class Site:
             events.append({
                 "value": ev.timex.value, "human": timex_phrase(ev.timex.value, ev.timex.mod), "kind": ev.kind,
                 "expression": ev.timex.text,
-                "href": _href(page, page, paths.sentence_anchor(ev.block, ev.sentence)),
-                "timeline": _href(page, self.entry_page[entry_id], paths.event_anchor(entry_id)) if entry_id else None,
+                "href": paths.href(page, page, paths.sentence_anchor(ev.block, ev.sentence)),
+                "timeline": paths.href(page, self.entry_page[entry_id], paths.event_anchor(entry_id)) if entry_id else None,
                 "text": snippet(ev.text, 0, len(ev.text), width=200),
             })
         ents: dict[str, int] = Counter()
@@ -393,7 +389,7 @@ class Site:
         for q in doc.quotes:
             b = a.blocks[q.block]
             quotes.append({"text": text(b.text[q.start:q.end]), "speaker": q.speaker or "",
-                           "href": _href(page, page, paths.block_anchor(q.block))})
+                           "href": paths.href(page, page, paths.block_anchor(q.block))})
         return self.render(
             "article.md.j2", page,
             article=a, web=safe_url(a.url), date=article_date(a), blocks=mk.blocks_html(), events=events,
@@ -401,8 +397,8 @@ class Site:
             related=[self.article_link(page, s) for s in self.c.related.get(a.source, ())],
             mix=self.theme_mix(doc, page),
             acronyms=sorted({(x.term, x.expansion) for x in doc.acronyms}),
-            glossary=_href(page, paths.index_page("glossary")),
-            sources=_href(page, paths.index_page("sources")),
+            glossary=paths.href(page, paths.index_page("glossary")),
+            sources=paths.href(page, paths.index_page("sources")),
         )
 
     def entity_item(self, page: str, eid: str, n: int) -> dict:
@@ -440,8 +436,8 @@ class Site:
                 sub = entity_list_page(etype, letter)
                 out[sub] = self.render("entity_list.md.j2", sub, search=False, etype=etype,
                                        letter=letter.upper(), items=[self.entity_item(sub, eid, n) for eid, n in members],
-                                       index=_href(sub, page), rule=rule)
-                letters.append((Link(_href(page, sub), letter.upper()), len(members)))
+                                       index=paths.href(sub, page), rule=rule)
+                letters.append((Link(paths.href(page, sub), letter.upper()), len(members)))
             top = [self.entity_item(page, eid, n) for eid, n in items if eid in self.paged][:30]
             types.append((etype, len(items), top, letters))
         out[page] = self.render("entities.md.j2", page, types=types, **common)
@@ -458,7 +454,7 @@ class Site:
             sent = sentence_holding(doc, m.block, m.start)
             start, end = (sent.start, sent.end) if sent else (0, len(b.text))
             anchor = paths.sentence_anchor(m.block, sent.index) if sent else paths.block_anchor(m.block)
-            by_article[m.source].append({"href": _href(page, paths.article_page(doc.article.slug), anchor),
+            by_article[m.source].append({"href": paths.href(page, paths.article_page(doc.article.slug), anchor),
                                          "text": snippet(b.text, start, end, m.start, m.end)})
         # Articles in corpus order (newest first); by_article keeps mention order, which follows it.
         groups = [(self.article_link(page, src), items) for src, items in by_article.items()]
@@ -468,7 +464,7 @@ class Site:
         # Searchable (a reader searches a name), but only the title and the line under it: the page's
         # long sections carry data-search-exclude. Past LISTING_LIMIT entities the index pages list them.
         return self.render("entity.md.j2", page, search=not self.split_entities, entity=e, groups=groups, count=len(mentions), co=co,
-                           graph=graph, timeline_entries=entries, index=_href(page, paths.index_page("entities")))
+                           graph=graph, timeline_entries=entries, index=paths.href(page, paths.index_page("entities")))
 
     def themes_index(self) -> str:
         page = paths.index_page("themes")
@@ -509,7 +505,7 @@ class Site:
             by_year=sorted(by_year.items()), timeline_entries=entries,
             drivers=[(self.entity_link(page, e), n) for e, n in entity_counts.most_common(12) if e in self.entity],
             related=[(self.theme_link(page, t), n) for t, n in related.most_common(5) if t in self.theme_names],
-            index=_href(page, paths.index_page("themes")),
+            index=paths.href(page, paths.index_page("themes")),
         )
 
     def _timeline_periods(self) -> dict[str, str]:
@@ -571,13 +567,13 @@ class Site:
             year = period[:4] if period != "undated" else "undated"
             label = "Year not known" if period == "undated" else timex_value(period)
             sub_views = [self.entry_view(sub, e) for e in members[sub]]
-            months = [Link(_href(sub, pg), timex_value(pg.split("/")[-1][:-3]).split(" ")[0])
+            months = [Link(paths.href(sub, pg), timex_value(pg.split("/")[-1][:-3]).split(" ")[0])
                       for pg in sorted(members) if pg != sub and period == year and pg.split("/")[-1].startswith(year + "-")]
             out[sub] = self.render("timeline_period.md.j2", sub, search=False, label=label, total=len(sub_views),
                                    groups=[] if period == "undated" else _group_by_period(sub_views),
                                    flat=sub_views if period == "undated" else [], undated=period == "undated",
-                                   months=months, themes=themes, index=_href(sub, page))
-            years.setdefault(year, []).append((Link(_href(page, sub), "the year as a whole" if period == year
+                                   months=months, themes=themes, index=paths.href(sub, page))
+            years.setdefault(year, []).append((Link(paths.href(page, sub), "the year as a whole" if period == year
                                                     and months else label.split(" ")[0]), len(sub_views)))
         periods = sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0]), reverse=True)
         periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
@@ -601,7 +597,7 @@ class Site:
         rows = []
         for fact in figure_facts(self.c):
             f, sent, b = fact.figure, fact.sentence, fact.block
-            href = _href(page, paths.article_page(fact.slug), fact.anchor)
+            href = paths.href(page, paths.article_page(fact.slug), fact.anchor)
             rows.append({
                 "figure": f, "fact": fact, "value": format_value(f), "href": href,
                 "article": self.article_link(page, fact.source),
