@@ -182,7 +182,8 @@ def _rule_cands(bi: int, text: str, aliases: Aliases) -> list[_Cand]:
     for m in R.PROGRAM_RE.finditer(text):
         # "Glide Phase Interceptor program" names the "... Program"
         words = m.group(0).split()
-        out.append(_Cand(bi, m.start(), m.end(), "concept", RULE, name=" ".join(words[:-1] + [words[-1].capitalize()])))
+        name = " ".join(words[:-1] + [words[-1].capitalize()])
+        out.append(_Cand(bi, m.start(), m.end(), _head_type(name) or "concept", RULE, name=name))
     for m in R.PAIR_RE.finditer(text):
         parts = re.split(r"[-–]", m.group("pair"))
         if any(aliases.lookup(p) and aliases.lookup(p)[1] == "place" for p in parts):
@@ -203,6 +204,8 @@ def _head_type(text: str) -> str | None:
     if not words:
         return None
     last = words[-1]
+    if last.lower() in ("program", "programme") and R.HARDWARE_WORDS & {w.lower() for w in words[:-1]}:
+        return "equipment"  # a weapons programme ("Glide Phase Interceptor Program") is a system in the making
     if last in R.HEAD_LAST and len(words) > 1:
         return R.HEAD_LAST[last]
     if len(words) > 2 and words[0] in R.HEAD_FIRST and words[1] == "of":

@@ -93,6 +93,12 @@ TITLE_ONLY_RE = re.compile(
     r"Cabinet|Interior|State|General|Senior|Former)\s+){0,3}(?:" + _TITLE_HEADS + r")"
 )
 
+# Words that make a programme a weapons programme, so equipment: "Global Combat Air Programme".
+HARDWARE_WORDS = frozenset(
+    "interceptor interceptors missile missiles combat fighter fighters aircraft jet jets drone drones submarine "
+    "submarines destroyer destroyers frigate frigates radar tank tanks warship warships munitions weapon weapons "
+    "hypersonic ballistic cruise artillery rocket rockets satellite satellites".split())
+
 # Head nouns that say what an institutional name is ("... Strategy" is a document).
 HEAD_LAST = {
     # documents
@@ -102,7 +108,7 @@ HEAD_LAST = {
     "Guidelines": "document", "Doctrine": "document", "Review": "document", "Communique": "document",
     "Communiqué": "document", "Protocol": "document", "Bill": "document", "Constitution": "document",
     "Partnership": "document",
-    # programmes and projects
+    # programmes and projects (a weapons programme is equipment: HARDWARE_WORDS)
     "Program": "concept", "Programme": "concept", "Initiative": "concept", "Project": "concept",
     # equipment
     "Missile": "equipment", "Missiles": "equipment", "System": "equipment", "Systems": "equipment",
