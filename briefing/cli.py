@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"-> {config.site_dir}"
     )
     for p in c.problems:
-        print(f"  warning: {p.source}: {p.reason}{' (skipped)' if p.skipped else ''}")
+        print(f"  warning: {p}")
     return 0
 
 
@@ -82,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for note in a.notes:
             print(f"    note: {note}")
     for p in c.problems:
-        print(f"warning: {p.source}: {p.reason}{' (skipped)' if p.skipped else ''}")
+        print(f"warning: {p}")
     print(f"{len(c.docs)} articles, {len(c.problems)} problems")
     return 1 if c.problems else 0
 

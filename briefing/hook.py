@@ -36,7 +36,7 @@ def report(result: pipeline.Result) -> None:
     """Each problem once, naming the file: warnings make `mkdocs build --strict` fail with the list."""
     corpus = result.corpus
     for p in corpus.problems:
-        log.warning("%s: %s%s", p.source, p.reason, " (skipped)" if p.skipped else "")
+        log.warning("%s", p)
     for doc in corpus.docs:
         for note in doc.article.notes:
             log.info("%s: %s", doc.article.source, note)

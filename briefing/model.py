@@ -190,3 +190,7 @@ class Problem:
     source: str
     reason: str
     skipped: bool = False
+
+    def __str__(self) -> str:
+        """How the build log and the CLI report it: the file, the reason, and whether it was left out."""
+        return f"{self.source}: {self.reason}{' (skipped)' if self.skipped else ''}"
