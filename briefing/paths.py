@@ -63,6 +63,20 @@ def index_page(section: str) -> str:
 
 
 HOME = "index.md"
+TIMELINE = "timeline"
+
+
+# Listing pages of a large briefing, split by date or by type and initial letter.
+def entity_list_page(etype: str, letter: str) -> str:
+    return f"{ENTITIES}/by-type/{etype}-{letter}.md"
+
+
+def article_list_page(period: str, n: int = 1) -> str:
+    return f"{ARTICLES}/by-date/{period}{'' if n == 1 else f'-p{n}'}.md"
+
+
+def timeline_page(period: str) -> str:
+    return f"{TIMELINE}/{period}.md"
 
 
 # ---- anchors ---------------------------------------------------------------------------
@@ -77,6 +91,11 @@ def sentence_anchor(block: int, sentence: int) -> str:
 
 def event_anchor(event_id: str) -> str:
     return f"ev-{event_id}"
+
+
+def entity_anchor(entity_id: str) -> str:
+    """An entity's line on an index page, for the entities without a page of their own."""
+    return f"e-{entity_id}"
 
 
 # ---- links -----------------------------------------------------------------------------

@@ -93,22 +93,6 @@ def name_letter(name: str) -> str:
     return first if first.isalpha() else "0-9"
 
 
-def entity_list_page(etype: str, letter: str) -> str:
-    return f"{paths.ENTITIES}/by-type/{etype}-{letter}.md"
-
-
-def article_list_page(period: str, n: int = 1) -> str:
-    return f"{paths.ARTICLES}/by-date/{period}{'' if n == 1 else f'-p{n}'}.md"
-
-
-def timeline_page(period: str) -> str:
-    return f"timeline/{period}.md"
-
-
-def entity_anchor(eid: str) -> str:
-    return f"e-{eid}"
-
-
 def _pages_of(items: list, size: int = LISTING_LIMIT) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -189,11 +173,11 @@ class Site:
         e = self.entity[eid]
         if eid in self.paged:
             return Link(paths.href(page, paths.entity_page(eid)), e.name, e.type)
-        return Link(paths.href(page, self.entity_listing(eid), entity_anchor(eid)), e.name, e.type)
+        return Link(paths.href(page, self.entity_listing(eid), paths.entity_anchor(eid)), e.name, e.type)
 
     def entity_listing(self, eid: str) -> str:
         e = self.entity[eid]
-        return entity_list_page(e.type, name_letter(e.name)) if self.split_entities else paths.index_page("entities")
+        return paths.entity_list_page(e.type, name_letter(e.name)) if self.split_entities else paths.index_page("entities")
 
     def theme_link(self, page: str, tid: str) -> Link:
         return Link(paths.href(page, paths.theme_page(tid)), self.theme_names.get(tid, tid))
@@ -237,7 +221,7 @@ class Site:
             "mentions": mentions,
             "ahead": is_ahead(entry.value, entry.kind, self.c.today),
             # On a timeline page the title leads to the first source sentence; elsewhere to the entry.
-            "href": (mentions[0]["link"].href if page in (paths.index_page("timeline"), self.entry_page[entry.id])
+            "href": (mentions[0]["link"].href if page in (paths.index_page(paths.TIMELINE), self.entry_page[entry.id])
                      else paths.href(page, self.entry_page[entry.id], paths.event_anchor(entry.id))),
         }
 
@@ -351,13 +335,13 @@ class Site:
             label = timex_value(period) if period != "undated" else "Undated"
             chunks = _pages_of(docs)
             for n, chunk in enumerate(chunks, 1):
-                sub = article_list_page(period, n)
-                pager = [Link(paths.href(sub, article_list_page(period, k)), str(k)) for k in range(1, len(chunks) + 1)]
+                sub = paths.article_list_page(period, n)
+                pager = [Link(paths.href(sub, paths.article_list_page(period, k)), str(k)) for k in range(1, len(chunks) + 1)]
                 out[sub] = self.render("articles_period.md.j2", sub, search=False, label=label, n=n, pager=pager,
                                        rows=[self.article_row(sub, d) for d in chunk], total=len(docs),
                                        index=paths.href(sub, page))
             years[period[:4] if period != "undated" else "Undated"].append(
-                (Link(paths.href(page, article_list_page(period)), label.split(" ")[0]), len(docs)))
+                (Link(paths.href(page, paths.article_list_page(period)), label.split(" ")[0]), len(docs)))
         newest = [self.article_row(page, d) for d in self.c.docs[:20]]
         out[page] = self.render("articles.md.j2", page, years=[], total=len(self.c.docs),
                                 periods=list(years.items()), newest=newest)
@@ -403,7 +387,7 @@ class Site:
 
     def entity_item(self, page: str, eid: str, n: int) -> dict:
         sources = {m.source for m in self.c.entity_mentions.get(eid, ())}
-        return {"id": entity_anchor(eid), "link": self.entity_link(page, eid), "page": eid in self.paged,
+        return {"id": paths.entity_anchor(eid), "link": self.entity_link(page, eid), "page": eid in self.paged,
                 "mentions": n, "articles": len(sources),
                 # An entity without a page is one article's: link that article instead.
                 "in": [] if eid in self.paged else [self.article_link(page, src) for src in sorted(sources)]}
@@ -433,7 +417,7 @@ class Site:
                 by_letter[name_letter(self.entity[eid].name)].append((eid, n))
             letters = []
             for letter, members in sorted(by_letter.items(), key=lambda kv: (kv[0] == "0-9", kv[0])):
-                sub = entity_list_page(etype, letter)
+                sub = paths.entity_list_page(etype, letter)
                 out[sub] = self.render("entity_list.md.j2", sub, search=False, etype=etype,
                                        letter=letter.upper(), items=[self.entity_item(sub, eid, n) for eid, n in members],
                                        index=paths.href(sub, page), rule=rule)
@@ -511,7 +495,7 @@ class Site:
     def _timeline_periods(self) -> dict[str, str]:
         """Entry id -> the timeline page that holds it: the main page, or past LISTING_LIMIT entries its
         year's page (its month's page when the year alone has more than LISTING_LIMIT entries)."""
-        home = paths.index_page("timeline")
+        home = paths.index_page(paths.TIMELINE)
         if not self.split_timeline:
             return {e.id: home for e in self.c.timeline}
         per_year = Counter(self._year(e.value) for e in self.c.timeline)
@@ -520,7 +504,7 @@ class Site:
             year = self._year(e.value)
             month = e.value[5:7]
             split = year != "undated" and per_year[year] > LISTING_LIMIT and month.isdigit()
-            out[e.id] = timeline_page(f"{year}-{month}" if split else year)
+            out[e.id] = paths.timeline_page(f"{year}-{month}" if split else year)
         return out
 
     @staticmethod
@@ -544,7 +528,7 @@ class Site:
     def timeline(self) -> dict[str, str]:
         """The timeline; past LISTING_LIMIT entries, the main page shows what is ahead, the most recent
         past and the way to a page per year (per month in a crowded year)."""
-        page = paths.index_page("timeline")
+        page = paths.index_page(paths.TIMELINE)
         used = sorted({t for e in self.c.timeline for t in e.themes})
         themes = [(t, self.theme_names.get(t, t)) for t in used]
         today = self.c.today.isoformat()
@@ -766,8 +750,8 @@ def exports(corpus: Corpus) -> dict[str, str]:
         """The entity's page, or its line on the entity index pages when it has none."""
         if e.id in paged:
             return paths.site_url(paths.entity_page(e.id))
-        listing = entity_list_page(e.type, name_letter(e.name)) if split else paths.index_page("entities")
-        return paths.site_url(listing, entity_anchor(e.id))
+        listing = paths.entity_list_page(e.type, name_letter(e.name)) if split else paths.index_page("entities")
+        return paths.site_url(listing, paths.entity_anchor(e.id))
 
     entities = [{
         "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "description": e.description,
