@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -318,6 +318,18 @@ def _glossary(docs: Sequence[Annotated]) -> tuple[GlossaryTerm, ...]:
     return tuple(sorted(terms, key=lambda g: (g.term.lower(), g.term)))
 
 
+def mention_entities(
+    entity_of: Mapping[tuple[str, int, int], str], doc: Annotated, block: int | None = None
+) -> Iterator[str]:
+    """The entity id of each of ``doc``'s mentions that resolves to one (in ``block`` only, if given), in text order."""
+    src = doc.article.source
+    for m in doc.mentions:
+        if block is None or m.block == block:
+            eid = entity_of.get((src, m.block, m.start))
+            if eid is not None:
+                yield eid
+
+
 def _related(
     docs: Sequence[Annotated], entity_of: Mapping[tuple[str, int, int], str], limit: int = 5
 ) -> dict[str, tuple[str, ...]]:
@@ -326,7 +338,7 @@ def _related(
     thm: dict[str, set[str]] = {}
     for doc in docs:
         src = doc.article.source
-        ents[src] = {entity_of[(src, m.block, m.start)] for m in doc.mentions if (src, m.block, m.start) in entity_of}
+        ents[src] = set(mention_entities(entity_of, doc))
         thm[src] = {t.theme for t in doc.themes}
     df = Counter(e for s in ents.values() for e in s)
     n = len(docs)

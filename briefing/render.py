@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from briefing import charts, paths
 from briefing.dates_display import article_date, article_date_iso, bounds, is_ahead, timex_phrase, timex_value
-from briefing.link import Corpus, TimelineEntry, event_sort_key
+from briefing.link import Corpus, TimelineEntry, event_sort_key, mention_entities
 from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, plural, safe_url, snippet, text
 from briefing.annotate.figures import GENERAL_MEASURES, figure_kind, measure_of
 from briefing.annotate.sentences import sentence_at
@@ -43,6 +43,14 @@ def sentence_holding(doc: Annotated, block: int, offset: int) -> Sentence | None
     search, since it runs per mention and per figure (a scan made a 5 MB article quadratic)."""
     s = sentence_at(doc.sentences, block, offset)
     return s if s is not None and offset < s.end else None
+
+
+def theme_weights(doc: Annotated) -> Counter:
+    """Theme id -> the summed paragraph scores of ``doc``: its theme mix."""
+    weights: Counter = Counter()
+    for t in doc.themes:
+        weights[t.theme] += t.score
+    return weights
 
 
 NEAR_YEARS = 30  # year charts run continuously over today ± this; older or later years share one column
@@ -182,13 +190,6 @@ class Site:
     def theme_link(self, page: str, tid: str) -> Link:
         return Link(paths.href(page, paths.theme_page(tid)), self.theme_names.get(tid, tid))
 
-    def sentence_snippet(self, doc: Annotated, block: int, sentence: int) -> Markup:
-        b = doc.article.blocks[block]
-        for s in doc.sentences:
-            if s.block == block and s.index == sentence:
-                return snippet(b.text, s.start, s.end)
-        return snippet(b.text, 0, len(b.text))
-
     def entry_view(self, page: str, entry: TimelineEntry, theme: str | None = None) -> dict:
         """One timeline entry for a template; on ``theme``'s own page its chip is left out."""
         # One row per article; each sentence it tells the event in is a quoted link ("December" · "last December").
@@ -226,9 +227,7 @@ class Site:
         }
 
     def theme_mix(self, doc: Annotated, page: str) -> Markup:
-        weights: Counter = Counter()
-        for t in doc.themes:
-            weights[t.theme] += t.score
+        weights = theme_weights(doc)
         total = sum(weights.values())
         if not total:
             return Markup("")
@@ -270,9 +269,7 @@ class Site:
         entity_counts: Counter = Counter()
         for d in window:
             theme_counts.update({(t.block, t.theme) for t in d.themes})
-            src = d.article.source
-            entity_counts.update(self.c.entity_of[(src, m.block, m.start)] for m in d.mentions
-                                 if (src, m.block, m.start) in self.c.entity_of)
+            entity_counts.update(mention_entities(self.c.entity_of, d))
         themes_now: Counter = Counter(t for _, t in theme_counts.elements())
         top_themes = [(self.theme_link(page, t), n) for t, n in sorted(themes_now.items(), key=lambda kv: (-kv[1], kv[0]))
                       if t in self.theme_names][:6]
@@ -305,9 +302,7 @@ class Site:
         if lead is not None:
             first = next((s for s in doc.sentences if s.block == lead.index), None)
             summary = lead.text[first.start:first.end] if first else lead.text
-        themes = Counter()
-        for t in doc.themes:
-            themes[t.theme] += t.score
+        themes = theme_weights(doc)
         return {
             "link": self.article_link(page, a.source),
             "date": article_date(a),
@@ -472,9 +467,7 @@ class Site:
             b = doc.article.blocks[p.block]
             paras.append({"link": self.article_link(page, p.source, paths.block_anchor(p.block)),
                           "score": f"{p.score:.2f}", "text": snippet(b.text, 0, len(b.text), width=420)})
-            for m in doc.mentions:
-                if m.block == p.block and (p.source, m.block, m.start) in self.c.entity_of:
-                    entity_counts[self.c.entity_of[(p.source, m.block, m.start)]] += 1
+            entity_counts.update(mention_entities(self.c.entity_of, doc, p.block))
             if doc.article.date:
                 by_year[doc.article.date.year] += 1
             for other in doc.themes:
@@ -726,16 +719,13 @@ def exports(corpus: Corpus) -> dict[str, str]:
     articles = []
     for d in corpus.docs:
         a = d.article
-        weights: Counter = Counter()
-        for t in d.themes:
-            weights[t.theme] += t.score
+        weights = theme_weights(d)
         articles.append({
             "id": a.slug, "title": a.title, "source": a.source, "url": url(a.source),
             "date": article_date_iso(a), "date_inferred": a.date_inferred, "outlet": a.outlet,
             "authors": list(a.authors),
             "themes": [t for t, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))],
-            "entities": sorted({corpus.entity_of[(a.source, m.block, m.start)] for m in d.mentions
-                                if (a.source, m.block, m.start) in corpus.entity_of}),
+            "entities": sorted(set(mention_entities(corpus.entity_of, d))),
         })
     timeline = [{
         "id": e.id, "date": e.value, "kind": e.kind, "title": e.title, "themes": list(e.themes),
