@@ -74,14 +74,9 @@ def timex_phrase(value: str, mod: str | None) -> str:
     return _MODS.get(mod or "", "{}").format(timex_value(value))
 
 
-def bounds(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day a TIMEX3 date value covers, or None when its year is unknown."""
-    return interval(value)
-
-
 def is_ahead(value: str, kind: str, today: dt.date) -> bool:
     """Whether an event belongs to the part of the timeline still to come on ``today``."""
-    b = bounds(value)
+    b = interval(value)
     if b is None:
         return False
     start, end = b

@@ -20,13 +20,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from briefing import charts, paths
-from briefing.dates_display import article_date, article_date_iso, bounds, is_ahead, timex_phrase, timex_value
+from briefing.dates_display import article_date, article_date_iso, is_ahead, timex_phrase, timex_value
 from briefing.link import Corpus, TimelineEntry, event_sort_key, mention_entities
 from briefing.markup import ArticleMarkup, figure_label, format_value, page_title, plural, safe_url, snippet, text
 from briefing.annotate.figures import GENERAL_MEASURES, figure_kind, measure_of
 from briefing.annotate.sentences import sentence_at
 from briefing.entity_link import subject_resolver
 from briefing.model import Annotated, Article, Block, Entity, Figure, Sentence
+from briefing.timevalues import interval
 
 SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")
 
@@ -508,7 +509,7 @@ class Site:
         """The density of events per year (a decade like 196X counts in its first year)."""
         counts: dict[int, tuple[int, int]] = {}
         for v in views:
-            b = bounds(v["value"])
+            b = interval(v["value"])
             if b is None:
                 continue
             past, ahead = counts.get(b[0].year, (0, 0))
@@ -630,7 +631,7 @@ class Site:
 
 def _ahead_key(view: dict) -> tuple:
     """What comes next first: by the day a span ends ("spring 2026" before "end of 2026"), then its middle."""
-    b = bounds(view["value"])
+    b = interval(view["value"])
     if b is None:
         return (dt.date.max, dt.date.max, view["value"])
     start, end = b

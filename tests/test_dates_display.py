@@ -1,6 +1,7 @@
 import datetime as dt
 
-from briefing.dates_display import bounds, is_ahead, timex_value
+from briefing.dates_display import is_ahead, timex_value
+from briefing.timevalues import interval
 
 
 def test_human_values():
@@ -13,8 +14,8 @@ def test_human_values():
 
 def test_bounds_and_ahead():
     today = dt.date(2026, 5, 23)
-    assert bounds("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
-    assert bounds("XXXX-03-19") is None
+    assert interval("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    assert interval("XXXX-03-19") is None
     assert is_ahead("2027", "target", today)
     assert is_ahead("2026", "target", today)  # a goal for this year is still ahead
     assert not is_ahead("2026", "past", today)

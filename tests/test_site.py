@@ -136,8 +136,8 @@ def test_timeline_puts_today_first_and_what_comes_next_in_order(seeds_site):
     ahead = html[html.index('id="ahead"'):html.index('id="past"')]
     values = re.findall(r'class="bf-entry [^"]*" id="[^"]+" data-kind="\w+" data-themes="[^"]*"><span class="bf-when" title="TIMEX3 ([^"]+)"', ahead)
     assert len(values) >= 2
-    from briefing.dates_display import bounds
-    ends = [bounds(v)[1] for v in values]
+    from briefing.timevalues import interval
+    ends = [interval(v)[1] for v in values]
     assert ends == sorted(ends), values
     # one row per article, one link per sentence, however often the sentence names the date
     rows = 0
