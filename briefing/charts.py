@@ -42,28 +42,6 @@ def _html_link(href: str | None, body: Markup) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, body) if href else body
 
 
-def bars(items: Sequence[Bar], title: str, unit: str = "", width: int = 640) -> Markup:
-    """Horizontal bars, one per item, labelled with their value; each bar may link somewhere."""
-    if not items:
-        return Markup("")
-    row, label_w, pad = 22, 210, 8
-    top = max(abs(i.value) for i in items) or 1.0
-    height = row * len(items) + pad * 2
-    parts = []
-    for n, item in enumerate(items):
-        y = pad + n * row
-        w = max(1.0, (width - label_w - 70) * abs(item.value) / top)
-        body = Markup(
-            '<text x="{lx}" y="{ty}" text-anchor="end" class="bf-chart-label">{label}</text>'
-            '<rect x="{x}" y="{y}" width="{w:.1f}" height="{h}" fill="{c}"><title>{tip}</title></rect>'
-            '<text x="{vx:.1f}" y="{ty}" class="bf-chart-value">{value}</text>'
-        ).format(lx=label_w - 6, ty=y + row * 0.68, label=_clip(item.label, 32), x=label_w, y=y + 3,
-                 w=w, h=row - 6, c=PALETTE[0], tip=item.title or f"{item.label}: {item.value:g}{unit}",
-                 vx=label_w + w + 4, value=item.shown or f"{item.value:g}{unit}")
-        parts.append(_link(item.href, body))
-    return _svg(width, height, title, Markup("").join(parts))
-
-
 def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640, height: int = 140,
             marker: str | None = None) -> Markup:
     """Vertical columns for (label, past count, ahead count) per period, stacked; ``marker`` labels 'today'.
