@@ -12,6 +12,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 pip_install() { .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@"; }
 pip_install -r requirements-dev.txt
+# The package itself, editable: registers the `briefing` MkDocs plugin entry point (plugins: - briefing).
+pip_install --no-deps -e .
 if [ "${BRIEFING_SITE_ONLY:-0}" != "1" ]; then
   pip_install -r requirements-dask.txt
   bash scripts/install-browser.sh

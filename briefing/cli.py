@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from briefing import pipeline
+from briefing.config import Settings, build_date, settings, validated
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,26 +36,31 @@ class ProgressBar:
             self.last = line
 
 
-def use_executor(args: argparse.Namespace) -> None:
-    """--executor/--scheduler as environment variables: MkDocs' run of the hook reads the same settings."""
-    import os
+def project_settings(args: argparse.Namespace, **override) -> Settings:
+    """The project's settings: mkdocs.yml's ``extra.briefing`` with the command line's options over it."""
+    from mkdocs.config import load_config
 
-    if getattr(args, "executor", None):
-        os.environ["BRIEFING_EXECUTOR"] = args.executor
-    if getattr(args, "scheduler", None):
-        os.environ["BRIEFING_SCHEDULER"] = args.scheduler
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return settings(ROOT, validated(config.extra.get("briefing"), config.config_file_path),
+                    executor=getattr(args, "executor", None), scheduler=getattr(args, "scheduler", None), **override)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """One MkDocs build; the plugin runs the pipeline once, with this command's progress bar."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from briefing.hook import PLUGIN
+
     t0 = time.perf_counter()
-    # Annotate first with a progress bar; MkDocs' own run of the hook then reads the warm cache.
-    result = pipeline.run(pipeline.settings_for(ROOT), progress=ProgressBar())
     config = load_config(str(ROOT / "mkdocs.yml"), strict=args.strict)
+    options = dict(config.extra.get("briefing") or {})
+    options.update({k: getattr(args, k) for k in ("executor", "scheduler") if getattr(args, k, None)})
+    config.extra["briefing"] = options
+    PLUGIN.progress = ProgressBar()
     build(config)
-    c = result.corpus
+    assert PLUGIN.result is not None
+    c = PLUGIN.result.corpus
     print(
         f"built {len(c.docs)} articles, {len(c.entities)} entities, {len(c.timeline)} events, "
         f"{len(c.themes)} themes, {len(c.problems)} warnings in {time.perf_counter() - t0:.1f}s "
@@ -66,10 +72,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from briefing.dates_display import article_date
+    from briefing.site.dates import article_date
 
-    settings = pipeline.settings_for(ROOT, seeds=Path(args.seeds) if args.seeds else None)
-    result = pipeline.run(settings, progress=ProgressBar())
+    result = pipeline.run(project_settings(args, seeds=Path(args.seeds).resolve() if args.seeds else None),
+                          progress=ProgressBar())
     c = result.corpus
     for doc in sorted(c.docs, key=lambda d: d.article.source):
         a = doc.article
@@ -88,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_timex(args: argparse.Namespace) -> int:
-    from briefing.annotate.dates import tag
+    from briefing.timex import tag
 
     path = Path(args.file)
     try:
@@ -112,7 +118,7 @@ def cmd_timex(args: argparse.Namespace) -> int:
 
 def new_article(seeds: Path, title: str, date: dt.date, outlet: str | None, authors: list[str]) -> Path:
     """Create seeds/<date>-<slug>.md with front matter; never overwrites an existing file."""
-    from briefing.paths import slugify
+    from briefing.slugs import slugify
 
     meta = {"title": title, "date": date.isoformat()}
     if outlet:
@@ -134,7 +140,7 @@ def new_article(seeds: Path, title: str, date: dt.date, outlet: str | None, auth
 
 def cmd_new(args: argparse.Namespace) -> int:
     try:
-        date = dt.date.fromisoformat(args.date) if args.date else pipeline.build_date()
+        date = dt.date.fromisoformat(args.date) if args.date else build_date()
     except ValueError:
         print(f"--date {args.date!r}: expected YYYY-MM-DD", file=sys.stderr)
         return 2
@@ -174,15 +180,17 @@ def main(argv: list[str]) -> int:
     be = sub.add_parser("bench", help="benchmarks: timex (TempEval-3), scale (BBC corpus)")
     be.add_argument("rest", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
-    use_executor(args)
     handlers = {None: cmd_build, "build": cmd_build, "check": cmd_check, "timex": cmd_timex, "new": cmd_new,
                 "bench": cmd_bench}
     if args.command is None:
         args.strict = False
+    from mkdocs.exceptions import MkDocsException
+
+    from briefing.config import ConfigError
     from briefing.executors import ExecutorError
 
     try:
         return handlers[args.command](args)
-    except ExecutorError as exc:
+    except (ExecutorError, ConfigError, MkDocsException) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

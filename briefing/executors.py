@@ -68,7 +68,7 @@ def _init_worker(knowledge_dir: str) -> None:
     """Once per worker process: parse knowledge/ and load spaCy, not once per article."""
     global _WORKER_KNOWLEDGE
     _WORKER_KNOWLEDGE = load_knowledge(Path(knowledge_dir))
-    from briefing.annotate.entities import get_nlp
+    from briefing.annotate.nlp import get_nlp
 
     get_nlp()
 

@@ -1,95 +1,37 @@
-"""The thin adapter between MkDocs and the pipeline: generated pages become virtual files."""
+"""This repository's MkDocs hook (``hooks: [build_site.py]``): a thin shim over the briefing plugin.
+
+The plugin's options come from ``extra: briefing:`` in mkdocs.yml (briefing.config.BriefingConfig);
+the command line adds its own to the same place before it builds.
+"""
 
 from __future__ import annotations
 
-import logging
-import time
-from pathlib import Path
-
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from briefing import pipeline
-from briefing.executors import ExecutorError
-from briefing.knowledge import KnowledgeError
-from briefing.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
-from briefing.render import Site, exports
+from briefing.config import ConfigError, validated
+from briefing.plugin import BriefingPlugin
 
-log = logging.getLogger("mkdocs.plugins.briefing")
+PLUGIN = BriefingPlugin()
 
 
-def generate(root: Path) -> tuple[dict[str, str], pipeline.Result]:
-    """Run the pipeline for the project at ``root`` and render every page and export."""
-    settings = pipeline.settings_for(root)
-    result = pipeline.run(settings)
-    t0 = time.perf_counter()
-    files = Site(result.corpus, settings.templates).pages()
-    files.update(exports(result.corpus))
-    result.timings.add("render", time.perf_counter() - t0)
-    return files, result
-
-
-def report(result: pipeline.Result) -> None:
-    """Each problem once, naming the file: warnings make `mkdocs build --strict` fail with the list."""
-    corpus = result.corpus
-    for p in corpus.problems:
-        log.warning("%s", p)
-    for doc in corpus.docs:
-        for note in doc.article.notes:
-            log.info("%s: %s", doc.article.source, note)
-    t = result.timings
-    log.info(
-        "briefing: %d articles (%d annotated, %d from cache), %d entities, %d events, %d themes, %d problems",
-        len(corpus.docs), t.annotated, t.cached, len(corpus.entities), len(corpus.timeline),
-        len(corpus.themes), len(corpus.problems),
-    )
-    log.debug("briefing stage timings: %s", ", ".join(f"{k} {v:.2f}s" for k, v in t.stages.items()))
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        PLUGIN.config = validated(config.extra.get("briefing"), config.config_file_path)
+    except ConfigError as exc:
+        raise PluginError(f"briefing: {exc}") from None
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    try:
-        generated, result = generate(root)
-    except (KnowledgeError, ExecutorError) as exc:
-        raise PluginError(f"briefing: {exc}") from None
-    except jinja2.TemplateError as exc:  # templates/ is user-editable: name the file and line
-        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'templates'}"
-        line = getattr(exc, "lineno", None)
-        raise PluginError(f"briefing: template error in {where}{f':{line}' if line else ''}: {exc}") from None
-    report(result)
-    for uri, content in sorted(generated.items()):
-        existing = files.get_file_from_path(uri)
-        if existing is not None:
-            log.warning("briefing: docs/%s is replaced by the generated page of the same name", uri)
-            files.remove(existing)
-        files.append(File.generated(config, uri, content=content))
-    return files
-
-
-# ---- raw HTML passes Markdown by (briefing/rawhtml.py) ---------------------------------------
-
-_STASHES: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content of one page
+    return PLUGIN.on_files(files, config=config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is None:  # hand-written pages in docs/ are left to Markdown
-        return markdown
-    markdown, stash = stash_raw_html(markdown)
-    if stash.blocks:
-        _STASHES[page.file.src_uri] = stash
-    return markdown
+    return PLUGIN.on_page_markdown(markdown, page=page, config=config, files=files)
 
 
-def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    stash = _STASHES.pop(page.file.src_uri, None)
-    if stash is None:
-        return html_
-    html_, n = restore_raw_html(html_, stash)
-    if n != len(stash.blocks):
-        log.warning("briefing: %s: %d raw HTML blocks were lost in Markdown", page.file.src_uri, len(stash.blocks) - n)
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= anchors(stash.blocks)
-    return html_
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return PLUGIN.on_page_content(html, page=page, config=config, files=files)

@@ -8,7 +8,7 @@ Annotations point into the text by character offsets (like spaCy's ``Span``):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class Annotated:
 class Entity:
     """One real-world thing after merging its surface forms across the corpus."""
 
-    id: str  # slug, from briefing.paths.slugify
+    id: str  # slug, from briefing.site.paths.slugify
     name: str
     type: str
     aliases: tuple[str, ...] = ()

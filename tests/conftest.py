@@ -15,11 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def make_project(tmp: Path, articles: dict[str, str | bytes] | None = None, seeds_from: Path | None = None) -> Path:
-    """A briefing project in ``tmp`` using this checkout's hook, templates, docs and knowledge."""
+def make_project(tmp: Path, articles: dict[str, str | bytes] | None = None, seeds_from: Path | None = None,
+                 options: dict | None = None) -> Path:
+    """A briefing project in ``tmp`` using this checkout's hook, templates, docs and knowledge; ``options``
+    go to mkdocs.yml's ``extra.briefing`` (briefing.config.BriefingConfig)."""
     tmp.mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / "build_site.py")]
+    if options:
+        config.setdefault("extra", {})["briefing"] = options
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     for name in ("docs", "templates", "knowledge"):
         shutil.copytree(ROOT / name, tmp / name)

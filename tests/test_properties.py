@@ -17,15 +17,15 @@ from markupsafe import escape
 
 from briefing.annotate import load_knowledge
 from briefing.annotate.acronyms import find_acronyms
-from briefing.annotate.dates import tag
 from briefing.annotate.figures import find_figures
 from briefing.annotate.quotes import find_quotes
 from briefing.annotate.sentences import sentence_at, sentences, split
 from briefing.annotate.themes import score_blocks
-from briefing.rawhtml import restore_raw_html, stash_raw_html
-from briefing.markup import ArticleMarkup, page_title
 from briefing.model import Acronym, Annotated, Article, Block, DateMention, Mention
 from briefing.read import ReadError, read_article
+from briefing.site.markup import ArticleMarkup, page_title
+from briefing.site.rawhtml import restore_raw_html, stash_raw_html
+from briefing.timex import tag
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = load_knowledge(ROOT / "knowledge")
@@ -127,7 +127,7 @@ def test_acronyms_figures_themes_quotes_point_into_their_blocks(text):
 
 @pytest.fixture(scope="module")
 def nlp():
-    from briefing.annotate.entities import get_nlp
+    from briefing.annotate.nlp import get_nlp
 
     return get_nlp()
 

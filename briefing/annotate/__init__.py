@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.model import Annotated, Article, DateMention, Event, Theme, Timex
-from briefing.timevalues import interval
+from briefing.timex.values import interval
 
 
 @dataclass(frozen=True)
 class Knowledge:
     """The editable knowledge/ files, parsed once per process."""
 
-    aliases: object  # briefing.annotate.entities.Aliases
+    aliases: object  # briefing.annotate.aliases.Aliases
     acronyms: Mapping[str, str]
     themes: tuple[Theme, ...]
     digest: str  # changes whenever a knowledge file changes: part of the cache key
@@ -42,7 +42,7 @@ def knowledge_digest(directory: Path) -> str:
 def load_knowledge(directory: Path) -> Knowledge:
     """Parse knowledge/; raises KnowledgeError naming the file and line of a mistake."""
     from briefing.annotate.acronyms import load_acronyms
-    from briefing.annotate.entities import load_aliases
+    from briefing.annotate.aliases import load_aliases
     from briefing.annotate.themes import load_taxonomy
 
     return Knowledge(
@@ -50,23 +50,6 @@ def load_knowledge(directory: Path) -> Knowledge:
         acronyms=load_acronyms(directory / "acronyms.yml"),
         themes=load_taxonomy(directory / "themes.yml"),
         digest=knowledge_digest(directory),
-    )
-
-
-def with_date(article: Article) -> Article:
-    """The article with its date inferred from the text when metadata gave none."""
-    if article.date is not None:
-        return article
-    from briefing.annotate.events import infer_article_date
-
-    text = "\n\n".join(b.text for b in article.blocks)
-    date, precision, reason = infer_article_date(text)
-    return dataclasses.replace(
-        article,
-        date=date,
-        date_precision=precision,
-        inferred=article.inferred | {"date"},
-        date_reason=reason,
     )
 
 
@@ -90,10 +73,10 @@ def _shift(timex: Timex, offset: int) -> Timex:
 def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     """Every annotation of one article: sentences, dates and events, entities, acronyms,
     figures, themes and quotes."""
-    from briefing.annotate import acronyms, dates, entities, events, figures, quotes, themes
+    from briefing import timex as dates
+    from briefing.annotate import acronyms, entities, events, figures, quotes, themes
     from briefing.annotate.sentences import sentence_at, sentences
 
-    article = with_date(article)
     blocks = article.blocks
     sents = sentences(blocks)
     dct = article.date

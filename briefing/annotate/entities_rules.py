@@ -1,5 +1,5 @@
 """Rules for entity discovery: the patterns spaCy's NER misses or gets wrong in news about states,
-institutions and defence, plus the junk filter and the name normalisation shared with entity_link.
+institutions and defence, plus the junk filter and the name normalisation shared with link.entities.
 
 Everything here is general English/news knowledge (titles, head nouns of institutional names, function
 words); nothing names a particular article's people or facts. Regexes are compiled once at import.

@@ -11,7 +11,7 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefing.bench", description=__doc__)
     sub = parser.add_subparsers(dest="bench", required=True)
-    tx = sub.add_parser("timex", help="TempEval-3 TIMEX3 benchmark of briefing.annotate.dates")
+    tx = sub.add_parser("timex", help="TempEval-3 TIMEX3 benchmark of briefing.timex")
     tx.add_argument("--limit", type=int, default=None, help="only the first N documents")
     tx.add_argument("--dir", type=Path, default=None, help="folder of .tml files (default ../shared/tempeval3/train)")
     tx.add_argument("--top", type=int, default=25, help="rows in each table of commonest misses")
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--sizes: expected quarter and/or whole, not {args.sizes!r}")
         return scale.main(args.corpus, sizes, args.keep, args.limit)
 
-    from briefing.annotate import dates
+    from briefing import timex as dates
     from briefing.bench import timex
 
     if args.speed is not None:

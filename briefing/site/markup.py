@@ -1,0 +1,245 @@
+"""Article text to annotated HTML: the one place where article text meets markup.
+
+Article text is data. Every character of it goes through ``escape`` here, and the
+annotated blocks are emitted as raw HTML blocks on a single line, which Markdown
+passes through untouched: Markdown syntax, template syntax or HTML inside an
+article can never become markup, a link, an include or code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from briefing.site import paths
+from briefing.site.dates import is_vague, timex_tooltip
+from briefing.model import Annotated, Block, Figure
+
+
+@dataclass(frozen=True)
+class Inline:
+    start: int
+    end: int
+    priority: int  # lower wins an overlap
+    open: Markup
+    close: Markup
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """The one place counts meet nouns: plural(1, "mention") -> "1 mention", plural(3, "entry", "entries")."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def text(value: str) -> Markup:
+    """Escaped text on one line (raw HTML blocks must not contain blank lines)."""
+    return escape(" ".join(value.split()))
+
+
+# Characters YAML refuses in a scalar (C0/C1 controls, surrogates, non-characters), so a page's front
+# matter always parses; Python-Markdown's own control bytes (STX/ETX) are among them.
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def page_title(value: str) -> str:
+    """A page title for MkDocs front matter, safe in every place the theme puts it.
+
+    MkDocs treats ``page.title`` as HTML: Material prints it unescaped in the header, the <h1>
+    and the search index, and runs it through ``striptags`` (which unescapes entities) into
+    <title>. An entity like ``&lt;`` would come back as a real ``<`` there (``</title><script>``
+    escapes the element), so angle brackets become the look-alike quotes ‹ › and ``&`` is escaped.
+    """
+    value = " ".join(_NOT_YAML.sub("", value).split())
+    return value.replace("&", "&amp;").replace("<", "\u2039").replace(">", "\u203a") or "Untitled"
+
+
+def _weave(source: str, spans: Sequence[Inline]) -> Markup:
+    """Escaped ``source`` with non-overlapping inline spans applied (higher priority first)."""
+    chosen: list[Inline] = []
+    for sp in sorted(spans, key=lambda s: (s.priority, s.start, -(s.end - s.start))):
+        if sp.start < 0 or sp.end > len(source) or sp.start >= sp.end:
+            continue
+        if any(sp.start < c.end and c.start < sp.end for c in chosen):
+            continue
+        chosen.append(sp)
+    chosen.sort(key=lambda s: s.start)
+    out = []
+    pos = 0
+    for sp in chosen:
+        out.append(text_keep_space(source[pos : sp.start]))
+        out.append(sp.open + text_keep_space(source[sp.start : sp.end]) + sp.close)
+        pos = sp.end
+    out.append(text_keep_space(source[pos:]))
+    return Markup("").join(out)
+
+
+def text_keep_space(value: str) -> Markup:
+    """Escaped text with line breaks folded to spaces, keeping offsets' neighbours intact."""
+    return escape(value.replace("\r", " ").replace("\n", " "))
+
+
+def _open(name: str, **attrs: str | None) -> Markup:
+    """An opening tag with escaped attribute values; ``class_`` becomes ``class``, ``data_x`` ``data-x``."""
+    parts = [name]  # f-strings, not Markup.format: this runs for every mention, date and figure
+    for key, val in attrs.items():
+        if val is not None:
+            parts.append(f'{key.rstrip("_").replace("_", "-")}="{escape(val)}"')
+    return Markup(f"<{' '.join(parts)}>")
+
+
+def tag(name: str, body: Markup | str, **attrs: str | None) -> Markup:
+    """A whole element: escaped attributes, escaped body unless it is already Markup."""
+    return Markup(f"{_open(name, **attrs)}{escape(body)}</{name}>")
+
+
+def safe_url(url: str | None) -> str | None:
+    """An article's own web address, only if it is plain http(s): metadata must not smuggle a script link."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def figure_label(f: Figure) -> str:
+    bits = [f.metric.replace("_", " ")]
+    if f.subject:
+        bits.append(f.subject)
+    if f.year:
+        bits.append(str(f.year))
+    return " · ".join(bits)
+
+
+def format_value(f: Figure) -> str:
+    if f.unit == "%":
+        return f"{f.value:g}%"
+    v = f.value
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:g} {word} {f.unit}"
+    return f"{v:g} {f.unit}"
+
+
+class ArticleMarkup:
+    """Annotated HTML for the blocks of one article, with links relative to ``page``."""
+
+    def __init__(self, doc: Annotated, page: str, entity_of: Mapping[tuple[str, int, int], str],
+                 entity_names: Mapping[str, tuple[str, str]], theme_names: Mapping[str, str],
+                 event_of: Mapping[tuple[str, int, int], str]):
+        self.doc = doc
+        self.page = page
+        src = doc.article.source
+        inline: dict[int, list[Inline]] = defaultdict(list)
+        blocks = doc.article.blocks
+        linked: set[tuple[int, str]] = set()  # (block, entity): links help once per paragraph, then clutter
+        for m in sorted(doc.mentions, key=lambda m: (m.block, m.start)):
+            eid = entity_of.get((src, m.block, m.start))
+            if eid is None or (m.block, eid) in linked:
+                continue
+            if 0 <= m.block < len(blocks) and blocks[m.block].kind == "heading":
+                continue  # a heading is read, not followed
+            linked.add((m.block, eid))
+            name, etype = entity_names[eid]
+            inline[m.block].append(Inline(m.start, m.end, 0, _open(
+                "a", href=paths.href(page, paths.entity_page(eid)), class_=f"bf-ent bf-{etype}",
+                title=f"{name} · {etype}"), Markup("</a>")))
+        for a in doc.acronyms:
+            inline[a.block].append(Inline(a.start, a.end, 1, _open("abbr", title=a.expansion, class_="bf-abbr"), Markup("</abbr>")))
+        for d in doc.dates:
+            t = d.timex
+            if is_vague(t.value):
+                continue  # "now", "recently", "soon": nothing to place on a timeline, so not marked
+            title = timex_tooltip(t.type, t.value, t.mod)
+            inline[d.block].append(Inline(t.start, t.end, 2, _open("time", class_="bf-date", title=title, data_value=t.value), Markup("</time>")))
+        for f in doc.figures:
+            inline[f.block].append(Inline(f.start, f.end, 3, _open("mark", class_="bf-fig", title=f"{figure_label(f)}: {format_value(f)}"), Markup("</mark>")))
+        self.inline = inline
+        self.sentences: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for s in doc.sentences:
+            self.sentences[s.block].append((s.index, s.start, s.end))
+        self.themes: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for t in doc.themes:
+            self.themes[t.block].append((t.score, t.theme))
+        self.theme_names = theme_names
+        self.event_of = event_of
+
+    def block_body(self, block: Block) -> Markup:
+        """The block's text, sentence by sentence, each sentence a target (#p3-s1)."""
+        spans = self.inline.get(block.index, [])
+        sents = self.sentences.get(block.index) or [(0, 0, len(block.text))]
+        out = []
+        pos = 0
+        for index, start, end in sents:
+            out.append(text_keep_space(block.text[pos:start]))
+            inner = [Inline(s.start - start, s.end - start, s.priority, s.open, s.close)
+                     for s in spans if start <= s.start and s.end <= end]
+            cls = "bf-s"
+            event = self.event_of.get((self.doc.article.source, block.index, index))
+            body = _weave(block.text[start:end], inner)
+            out.append(tag("span", body, id=paths.sentence_anchor(block.index, index), class_=cls,
+                           data_event=event))
+            pos = end
+        out.append(text_keep_space(block.text[pos:]))
+        return Markup("").join(out)
+
+    def chips(self, block: Block) -> Markup:
+        themes = sorted(self.themes.get(block.index, []), key=lambda st: (-st[0], st[1]))
+        if not themes:
+            return Markup("")
+        links = [tag("a", text(self.theme_names.get(t, t)), href=paths.href(self.page, paths.theme_page(t)),
+                     class_="bf-chip", title=f"theme score {score:.2f}") for score, t in themes]
+        return tag("span", Markup(" ").join(links), class_="bf-chips")
+
+    def blocks_html(self) -> list[Markup]:
+        """One raw-HTML line per block (list items grouped into one list)."""
+        out: list[Markup] = []
+        items: list[Markup] = []
+        for block in self.doc.article.blocks:
+            anchor = paths.block_anchor(block.index)
+            if block.kind != "item" and items:
+                out.append(tag("ul", Markup("").join(items), class_="bf-list"))
+                items = []
+            body = self.block_body(block)
+            if block.kind == "heading":
+                level = min(max(block.level or 2, 2), 4)
+                out.append(tag(f"h{level}", body, id=anchor, class_="bf-h"))
+            elif block.kind == "item":
+                items.append(tag("li", body + self.chips(block), id=anchor))
+            elif block.kind == "quote":
+                out.append(tag("blockquote", tag("p", body) + self.chips(block), id=anchor, class_="bf-quote"))
+            elif block.kind == "caption":
+                out.append(tag("p", body, id=anchor, class_="bf-caption"))
+            else:
+                out.append(tag("div", tag("p", body) + self.chips(block), id=anchor, class_="bf-block"))
+        if items:
+            out.append(tag("ul", Markup("").join(items), class_="bf-list"))
+        return out
+
+
+def snippet(source: str, start: int, end: int, hl_start: int | None = None, hl_end: int | None = None,
+            width: int = 240) -> Markup:
+    """``source[start:end]`` (a sentence) escaped, shortened around the highlight, highlight in <mark>."""
+    if hl_start is None or hl_end is None:
+        return text(_shorten(source[start:end], width))
+    left = source[start:hl_start]
+    right = source[hl_end:end]
+    room = max(40, (width - (hl_end - hl_start)) // 2)
+    if len(left) > room:
+        left = "… " + left[-room:].split(" ", 1)[-1]
+    if len(right) > room:
+        right = right[:room].rsplit(" ", 1)[0] + " …"
+    return text_keep_space(left) + tag("mark", text_keep_space(source[hl_start:hl_end])) + text_keep_space(right)
+
+
+def _shorten(value: str, width: int) -> str:
+    value = " ".join(value.split())
+    if len(value) <= width:
+        return value
+    return value[:width].rsplit(" ", 1)[0] + " …"

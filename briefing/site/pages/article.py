@@ -1,0 +1,49 @@
+"""An article's page: its annotated text, mini-timeline, entities, quotes, theme mix and related articles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from briefing.model import Annotated
+from briefing.site import paths
+from briefing.site.context import Context
+from briefing.site.dates import article_date, timex_phrase
+from briefing.site.markup import ArticleMarkup, safe_url, snippet, text
+from briefing.site.views import ArticleEvent, QuoteView
+from briefing.timex.values import sort_key
+
+
+def article(ctx: Context, doc: Annotated) -> dict[str, str]:
+    c, a = ctx.c, doc.article
+    page = paths.article_page(a.slug)
+    mk = ArticleMarkup(doc, page, ctx.linked_entity_of, ctx.entity_names, ctx.theme_names, ctx.event_of)
+    events = []
+    for ev in sorted(doc.events, key=lambda e: (sort_key(e.timex.value), e.block, e.sentence)):
+        entry_id = ctx.event_of.get((a.source, ev.block, ev.sentence))
+        events.append(ArticleEvent(
+            value=ev.timex.value, human=timex_phrase(ev.timex.value, ev.timex.mod), kind=ev.kind,
+            expression=ev.timex.text,
+            href=paths.href(page, page, paths.sentence_anchor(ev.block, ev.sentence)),
+            timeline=paths.href(page, ctx.entry_page[entry_id], paths.event_anchor(entry_id)) if entry_id else None,
+            text=snippet(ev.text, 0, len(ev.text), width=200),
+        ))
+    ents: dict[str, int] = Counter()
+    for m in doc.mentions:
+        eid = c.entity_of.get((a.source, m.block, m.start))
+        if eid:
+            ents[eid] += 1
+    by_type: dict[str, list] = defaultdict(list)
+    for eid, n in sorted(ents.items(), key=lambda kv: (-kv[1], ctx.entity[kv[0]].name)):
+        by_type[ctx.entity[eid].type].append((ctx.entity_link(page, eid), n))
+    quotes = [QuoteView(text(a.blocks[q.block].text[q.start:q.end]), q.speaker or "",
+                        paths.href(page, page, paths.block_anchor(q.block))) for q in doc.quotes]
+    return {page: ctx.render(
+        "article.md.j2", page,
+        article=a, web=safe_url(a.url), date=article_date(a), blocks=mk.blocks_html(), events=events,
+        entity_types=sorted(by_type.items()), quotes=quotes,
+        related=[ctx.article_link(page, s) for s in c.related.get(a.source, ())],
+        mix=ctx.theme_mix(doc, page),
+        acronyms=sorted({(x.term, x.expansion) for x in doc.acronyms}),
+        glossary=paths.href(page, paths.index_page("glossary")),
+        sources=paths.href(page, paths.index_page("sources")),
+    )}

@@ -1,0 +1,97 @@
+"""The site-wide timeline: what is ahead, then the past; in a large briefing, a page per year or month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from briefing.link import TimelineEntry
+from briefing.site import charts, paths
+from briefing.site.context import Context
+from briefing.site.dates import timex_value
+from briefing.site.views import EntryView, Link
+from briefing.timex.values import interval, parts
+
+
+def ahead_key(view: EntryView) -> tuple:
+    """What comes next first: by the day a span ends ("spring 2026" before "end of 2026"), then its middle."""
+    b = interval(view.value)
+    if b is None:
+        return (dt.date.max, dt.date.max, view.value)
+    start, end = b
+    return (end, start + (end - start) / 2, view.value)
+
+
+def group_by_period(views: Iterable[EntryView]) -> list[tuple[str, list[tuple[str, list[EntryView]]]]]:
+    """[(year, [(month label, entries)])] in the order given."""
+    years: dict[str, dict[str, list[EntryView]]] = {}
+    for v in views:
+        year, rest = v.value[:4], parts(v.value).part
+        if rest.isdigit():
+            month = timex_value(v.value[:7]).split(" ")[0]
+        elif rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
+            month = timex_value(v.value[:7]).rsplit(" ", 1)[0].capitalize()
+        else:
+            month = "Across the year"
+        years.setdefault(year, {}).setdefault(month, []).append(v)
+    return [(y, list(ms.items())) for y, ms in years.items()]
+
+
+def timeline_chart(ctx: Context, views: list[EntryView]) -> tuple[Markup, charts.YearAxis]:
+    """The density of events per year (a decade like 196X counts in its first year)."""
+    counts: dict[int, tuple[int, int]] = {}
+    for v in views:
+        b = interval(v.value)
+        if b is None:
+            continue
+        past, ahead = counts.get(b[0].year, (0, 0))
+        counts[b[0].year] = (past, ahead + 1) if v.ahead else (past + 1, ahead)
+    axis = charts.year_axis(counts, ctx.c.today.year)
+    chart = charts.columns(axis.columns, "Events per year: past in blue, ahead in orange", marker=str(ctx.c.today.year))
+    return chart, axis
+
+
+def timeline(ctx: Context) -> dict[str, str]:
+    """The timeline; past ``listing_limit`` entries, the main page shows what is ahead, the most recent
+    past and the way to a page per year (per month in a crowded year)."""
+    c, page, highlights = ctx.c, paths.index_page(paths.TIMELINE), ctx.limits.highlights
+    used = sorted({t for e in c.timeline for t in e.themes})
+    themes = [(t, ctx.theme_names.get(t, t)) for t in used]
+    today = c.today.isoformat()
+    views = [ctx.entry_view(page, e) for e in c.timeline]
+    ahead = sorted((v for v in views if v.ahead), key=ahead_key)
+    undated = [v for v in views if not v.ahead and parts(v.value).year is None]
+    past = [v for v in views if not v.ahead and parts(v.value).year is not None]
+    chart, axis = timeline_chart(ctx, views)
+    if not ctx.split_timeline:
+        return {page: ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead),
+                                 past=group_by_period(reversed(past)), undated=undated, chart=chart,
+                                 axis=axis, today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
+    out: dict[str, str] = {}
+    members: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for e in c.timeline:
+        members[ctx.entry_page[e.id]].append(e)
+    years: dict[str, list] = {}
+    for sub in sorted(members, key=lambda pg: (pg[:13], len(pg), pg)):  # a year's page before its months
+        period = sub.split("/")[-1][:-3]
+        year = period[:4] if period != "undated" else "undated"
+        label = "Year not known" if period == "undated" else timex_value(period)
+        sub_views = [ctx.entry_view(sub, e) for e in members[sub]]
+        months = [Link(paths.href(sub, pg), timex_value(pg.split("/")[-1][:-3]).split(" ")[0])
+                  for pg in sorted(members) if pg != sub and period == year and pg.split("/")[-1].startswith(year + "-")]
+        out[sub] = ctx.render("timeline_period.md.j2", sub, search=False, label=label, total=len(sub_views),
+                              groups=[] if period == "undated" else group_by_period(sub_views),
+                              flat=sub_views if period == "undated" else [], undated=period == "undated",
+                              months=months, themes=themes, index=paths.href(sub, page))
+        years.setdefault(year, []).append((Link(paths.href(page, sub), "the year as a whole" if period == year
+                                                and months else label.split(" ")[0]), len(sub_views)))
+    periods = sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0]), reverse=True)
+    periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
+    out[page] = ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead[:highlights]),
+                           past=group_by_period(list(reversed(past))[:highlights]), undated=[], chart=chart,
+                           axis=axis, today=today, total=len(views), themes=themes, periods=periods,
+                           more_ahead=max(0, len(ahead) - highlights))
+    return out

@@ -1,0 +1,122 @@
+"""The only place that makes slugs, page paths, URLs and anchors.
+
+Generated pages live under fixed folders; every link between pages is built here
+so that a page move is a one-line change and links never drift apart.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+
+from briefing.slugs import slugify  # noqa: F401  (re-exported: templates and pages file names under slugs)
+
+ARTICLES = "articles"
+ENTITIES = "entities"
+THEMES = "themes"
+
+
+# ---- page source paths (the src_uri handed to MkDocs) -----------------------------------
+
+def article_page(slug: str) -> str:
+    return f"{ARTICLES}/{slug}.md"
+
+
+def entity_page(entity_id: str) -> str:
+    return f"{ENTITIES}/{entity_id}.md"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"{THEMES}/{theme_id}.md"
+
+
+def index_page(section: str) -> str:
+    """Section index: articles, entities, themes, timeline, glossary, figures, sources, data."""
+    return f"{section}/index.md"
+
+
+HOME = "index.md"
+TIMELINE = "timeline"
+
+
+# Listing pages of a large briefing, split by date or by type and initial letter.
+def entity_list_page(etype: str, letter: str) -> str:
+    return f"{ENTITIES}/by-type/{etype}-{letter}.md"
+
+
+def article_list_page(period: str, n: int = 1) -> str:
+    return f"{ARTICLES}/by-date/{period}{'' if n == 1 else f'-p{n}'}.md"
+
+
+def timeline_page(period: str) -> str:
+    return f"{TIMELINE}/{period}.md"
+
+
+# ---- anchors ---------------------------------------------------------------------------
+
+def block_anchor(block: int) -> str:
+    return f"p{block}"
+
+
+def sentence_anchor(block: int, sentence: int) -> str:
+    return f"p{block}-s{sentence}"
+
+
+def place_anchor(block: int, sentence: int | None) -> str:
+    """A sentence's anchor, or its paragraph's where no sentence holds the place."""
+    return sentence_anchor(block, sentence) if sentence is not None else block_anchor(block)
+
+
+def event_anchor(event_id: str) -> str:
+    return f"ev-{event_id}"
+
+
+def entity_anchor(entity_id: str) -> str:
+    """An entity's line on an index page, for the entities without a page of their own."""
+    return f"e-{entity_id}"
+
+
+# ---- links -----------------------------------------------------------------------------
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative Markdown link target from one page source path to another (MkDocs resolves .md)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def site_url(page: str, anchor: str | None = None) -> str:
+    """Site-relative URL of a page as built with use_directory_urls (used by the JSON exports)."""
+    if page == HOME:
+        url = ""
+    elif page.endswith("/index.md"):
+        url = page[: -len("index.md")]
+    else:
+        url = page[: -len(".md")] + "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative URL from one built page to another, for links inside raw HTML blocks."""
+    rel = _relative(from_page, to_page)
+    if anchor:
+        return f"{rel}#{anchor}"
+    return rel or "./"
+
+
+# A large site makes hundreds of thousands of links between far fewer distinct page pairs.
+@lru_cache(maxsize=1 << 16)
+def _relative(from_page: str, to_page: str) -> str:
+    src, dst = site_url(from_page), site_url(to_page)
+    if src == dst:
+        return ""
+    rel = posixpath.relpath("/" + dst, "/" + src)
+    if rel == ".":
+        return "./"
+    if dst == "" or dst.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def data_file(name: str) -> str:
+    """Source path of a JSON export: data/articles.json etc., copied to site/data/."""
+    return f"data/{name}.json"

@@ -1,0 +1,78 @@
+"""Article text is data: escaping happens in briefing.markup and nothing in the text becomes markup."""
+
+import re
+
+from briefing.model import Annotated, Article, Block, DateMention, Mention, Sentence, Timex
+from briefing.site.markup import ArticleMarkup, snippet, tag
+
+ENTITIES = {"japan": ("Japan", "place")}
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) {{ 7*7 }} {% raw %} *[HTML]: x'
+
+
+def doc_with(text: str) -> Annotated:
+    block = Block(index=0, kind="paragraph", text=text)
+    art = Article(source="a.txt", slug="a", title="T", blocks=(block,))
+    start = text.index("Tokyo") if "Tokyo" in text else 0
+    mention = Mention(block=0, start=start, end=start + 5, surface="Tokyo", name="Tokyo", type="place")
+    return Annotated(article=art, sentences=(Sentence(0, 0, len(text), 0),), mentions=(mention,),
+                     dates=(DateMention(0, Timex(0, 4, text[:4], "DATE", "2024")),))
+
+
+def test_hostile_text_is_escaped_and_annotations_still_apply():
+    text = "2024 in Tokyo: " + HOSTILE
+    mk = ArticleMarkup(doc_with(text), "articles/a.md", {("a.txt", 0, 8): "tokyo"}, {"tokyo": ("Tokyo", "place")}, {}, {})
+    (html,) = mk.blocks_html()
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert '<a href="../../entities/tokyo/" class="bf-ent bf-place" title="Tokyo · place">Tokyo</a>' in html
+    assert '<time class="bf-date" title="2024 · TIMEX3 2024" data-value="2024">2024</time>' in html
+    assert "\n" not in html  # one line: a raw HTML block Markdown leaves alone
+    assert html.startswith('<div id="p0" class="bf-block">')
+
+
+def test_attribute_values_are_escaped():
+    assert tag("a", "x", title='" onmouseover="alert(1)') == '<a title="&#34; onmouseover=&#34;alert(1)">x</a>'
+
+
+def test_snippet_highlights_and_shortens():
+    s = "word " * 100 + "Koizumi" + " word" * 100
+    out = snippet(s, 0, len(s), 500, 507, width=100)
+    assert "<mark>Koizumi</mark>" in out and out.startswith("… ") and out.endswith(" …")
+
+
+def _annotated(blocks: list[tuple[str, str]], dates: tuple[DateMention, ...] = ()) -> tuple[Annotated, dict]:
+    """Blocks of (kind, text) with every "Japan" a mention of one entity."""
+    bs = tuple(Block(index=i, kind=kind, text=t, level=2 if kind == "heading" else 0) for i, (kind, t) in enumerate(blocks))
+    mentions, entity_of = [], {}
+    for b in bs:
+        start = b.text.find("Japan")
+        while start >= 0:
+            mentions.append(Mention(block=b.index, start=start, end=start + 5, surface="Japan", name="Japan", type="place"))
+            entity_of[("a.txt", b.index, start)] = "japan"
+            start = b.text.find("Japan", start + 1)
+    sentences = tuple(Sentence(b.index, 0, len(b.text), 0) for b in bs)
+    art = Article(source="a.txt", slug="a", title="T", blocks=bs)
+    return Annotated(article=art, sentences=sentences, mentions=tuple(mentions), dates=dates), entity_of
+
+
+def test_an_entity_is_linked_once_per_paragraph_and_never_in_a_heading():
+    doc, entity_of = _annotated([("heading", "Japan Steps Up"),
+                                 ("paragraph", "Japan said Japan would spend more. Japan agreed."),
+                                 ("paragraph", "Later, Japan signed.")])
+    heading, first, second = ArticleMarkup(doc, "articles/a.md", entity_of, ENTITIES, {}, {}).blocks_html()
+    assert "bf-ent" not in heading and "Japan Steps Up" in heading
+    assert first.count('class="bf-ent') == 1 and re.sub(r"<[^>]+>", "", first).count("Japan") == 3
+    assert first.index('class="bf-ent') < first.index(" said")  # the first mention is the link
+    assert second.count('class="bf-ent') == 1
+
+
+def test_vague_dates_are_not_marked_and_dates_say_what_they_mean():
+    text = "Japan is now ready, as it was in April 2024."
+    now, april = text.index("now"), text.index("April 2024")
+    dates = (DateMention(1, Timex(now, now + 3, "now", "DATE", "PRESENT_REF")),
+             DateMention(1, Timex(april, april + 10, "April 2024", "DATE", "2024-04")))
+    doc, entity_of = _annotated([("heading", "H"), ("paragraph", text)], dates)
+    _, html = ArticleMarkup(doc, "articles/a.md", entity_of, ENTITIES, {}, {}).blocks_html()
+    assert html.count("<time") == 1 and "PRESENT_REF" not in html
+    assert 'title="April 2024 · TIMEX3 2024-04"' in html
