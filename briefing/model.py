@@ -12,13 +12,23 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class WebLink:
+    """A link the article itself makes: ``text[start:end]`` points at ``href`` (http or https)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True)
 class Block:
     """One unit of article structure: a paragraph, heading, quote, list item or caption."""
 
     index: int
-    kind: str  # "paragraph" | "heading" | "quote" | "item" | "caption"
+    kind: str  # "paragraph" | "heading" | "quote" | "item" | "caption" | "code" (shown, never annotated)
     text: str
     level: int = 0  # heading level (2..4) for headings
+    links: tuple[WebLink, ...] = ()  # the article's own links, as spans of text
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.model import Annotated, Article, DateMention, Event, Theme, Timex
+from briefing.model import Annotated, Article, Block, DateMention, Event, Theme, Timex
 from briefing.timex.values import interval
 
 
@@ -70,6 +71,19 @@ def _shift(timex: Timex, offset: int) -> Timex:
     return dataclasses.replace(timex, start=timex.start - offset, end=timex.end - offset)
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+
+def prose(block: Block) -> Block:
+    """What the annotators read of a block: code blanked whole and web addresses blanked in the text (no
+    date, figure or name is read from them); offsets stay those of the block's own text."""
+    if block.kind == "code":
+        return dataclasses.replace(block, text=" " * len(block.text))
+    if "://" in block.text or "www." in block.text:
+        return dataclasses.replace(block, text=_URL.sub(lambda m: " " * len(m.group()), block.text))
+    return block
+
+
 def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     """Every annotation of one article: sentences, dates and events, entities, acronyms,
     figures, themes and quotes."""
@@ -77,7 +91,7 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     from briefing.annotate import acronyms, entities, events, figures, quotes, themes
     from briefing.annotate.sentences import sentence_at, sentences
 
-    blocks = article.blocks
+    blocks = tuple(prose(b) for b in article.blocks)
     sents = sentences(blocks)
     dct = article.date
 

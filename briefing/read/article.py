@@ -15,12 +15,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from briefing.model import Article, Block
-from briefing.read.blocks import RawBlock, build_blocks
+from briefing.model import Article, Block, WebLink
+from briefing.read.blocks import RawBlock, build_blocks, wrap_width
 from briefing.read.cruft import (
     bio_author,
     has_html,
     remove_line_cruft,
+    source_url,
     strip_html,
     tag_line,
     unescape_entities,
@@ -28,6 +29,7 @@ from briefing.read.cruft import (
 from briefing.read.decode import Unreadable, decode
 from briefing.read.head import analyse_head
 from briefing.read.inferred_date import with_date
+from briefing.read.markdown import looks_markdown, markdown_blocks, markdown_source
 from briefing.read.meta import parse_meta, split_front_matter
 from briefing.slugs import slugify
 
@@ -119,9 +121,11 @@ def _read(path: Path, source: str) -> Article:
             meta.update(found)
             warnings += problems
 
-    markdown = path.suffix.lower() == ".md"
+    markdown = path.suffix.lower() == ".md" or looks_markdown(body)
     marks = markdown
-    if has_html(body):
+    if markdown:
+        notes.append("read as Markdown")  # its HTML goes through the HTML parser with the rest
+    elif has_html(body):
         body = strip_html(body)
         marks = True
         notes.append("HTML markup stripped")
@@ -129,16 +133,28 @@ def _read(path: Path, source: str) -> Article:
         body = unescape_entities(body)
 
     lines = [line.rstrip() for line in body.split("\n")]
+    original = lines
     lines, cruft, stamps = remove_line_cruft(lines)
+    source_lines = [original[i] for i, k in sorted(cruft.items()) if k == "source"]
+    if source_lines and not meta.get("url"):
+        meta["url"] = source_url(source_lines[0])
+        notes.append(f"source URL from the line {source_lines[0].strip()!r}")
     removed: Counter[str] = Counter(cruft.values())
-    head = analyse_head(lines, {i for i, k in cruft.items() if k == "credit"}, marks)
+    # Markdown files and hard-wrapped text join consecutive lines into one paragraph.
+    joined = path.suffix.lower() == ".md" or wrap_width(lines) is not None
+    head = analyse_head(lines, {i for i, k in cruft.items() if k == "credit"}, marks, joined=joined,
+                        known_title=meta.get("title"))
     removed.update({k: n for k, n in head.removed.items() if n})
 
     tags, authors_from_tail = _tail(lines, removed)
-    raw = build_blocks(lines, head.captions, marks=marks, markdown=markdown)
+    if markdown:
+        raw = markdown_blocks(*markdown_source(lines, head.captions, joined=joined))
+    else:
+        raw = build_blocks(lines, head.captions, marks=marks, markdown=False)
     if not raw:
         raise Unreadable("no text left after cleanup")
-    blocks = tuple(Block(index=i, kind=b.kind, text=b.text, level=b.level) for i, b in enumerate(raw))
+    blocks = tuple(Block(index=i, kind=b.kind, text=b.text, level=b.level,
+                         links=tuple(WebLink(*link) for link in b.links)) for i, b in enumerate(raw))
 
     inferred: set[str] = set()
     title = meta.get("title")

@@ -34,6 +34,7 @@ class RawBlock:
     kind: str
     text: str
     level: int = 0
+    links: tuple[tuple[int, int, str], ...] = ()  # (start, end, href) of each web link in text
 
 
 def build_blocks(
@@ -41,7 +42,7 @@ def build_blocks(
 ) -> list[RawBlock]:
     """Blocks from cleaned lines. ``marks``: "#"/">" lines are structure (Markdown or HTML);
     ``markdown``: reduce inline Markdown and join consecutive lines as Markdown does."""
-    width = _wrap_width(lines)
+    width = wrap_width(lines)
     blocks: list[RawBlock] = []
     run: list[str] = []
     in_fence = False
@@ -114,11 +115,11 @@ def build_blocks(
             out.append(RawBlock(b.kind, text, b.level))
     if not marks:
         _mark_headings(out)
-    _mark_quotes(out)
+    mark_quotes(out)
     return out
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def wrap_width(lines: list[str]) -> int | None:
     """The line width of hard-wrapped text, or None for one-paragraph-per-line text."""
     lengths = [len(line.rstrip()) for line in lines if line.strip()]
     if len(lengths) < 3:
@@ -187,7 +188,7 @@ def is_heading_text(text: str) -> bool:
     return title_case or len(words) <= 7
 
 
-def _mark_quotes(blocks: list[RawBlock]) -> None:
+def mark_quotes(blocks: list[RawBlock]) -> None:
     """A long paragraph introduced by "… declared:" is a block quote of that speech."""
     for k in range(1, len(blocks)):
         prev, b = blocks[k - 1], blocks[k]

@@ -116,11 +116,32 @@ _EDITORIAL_NOTE = re.compile(
 _INLINE_BANNER = re.compile(r"\s*\(?\b(banner|top|header) photo\s*:.*$", re.I)
 
 
+# "Source: https://…" (a scraper's note of where the page came from; 来源 is Chinese for "source").
+_SOURCE_LINE = re.compile(
+    r"^(?:来源|source|original(?:ly published)?(?:\s+(?:at|on|in))?|original article|read (?:the )?original"
+    r"|via|from|url|link)\s*[:：]\s*(?P<rest>.*)$", re.I)
+_URL = re.compile(r"https?://[^\s)\]>\"'<]+")
+
+
+def source_url(line: str) -> str | None:
+    """The URL of a source line ("Source: https://…", "> 来源：[https://…](https://…)"), or None."""
+    m = _SOURCE_LINE.match(line.strip().lstrip(">").strip().strip("*_").strip())
+    if not m:
+        return None
+    rest = m.group("rest")
+    url = _URL.search(rest)
+    # Only the address (bare, or as a Markdown link whose text is the address): not a sentence.
+    leftover = _URL.sub("", rest).strip(" []()<>")
+    return url.group(0) if url and not leftover else None
+
+
 def line_cruft(line: str) -> str | None:
-    """Kind of page cruft this whole line is ("menu", "stamp", "credit", "note"), or None."""
+    """Kind of page cruft this whole line is ("menu", "stamp", "credit", "note", "source"), or None."""
     text = line.strip().strip("*_").strip()
     if not text:
         return None
+    if source_url(line):
+        return "source"
     words = len(text.split())
     norm = re.sub(r"[\s:|>»›·•-]+$", "", text.lower()).strip()
     if norm in _MENU or (words <= 8 and _MENU_PREFIX.match(text)):

@@ -135,11 +135,14 @@ def dateline_outlet(line: str) -> str | None:
     return WIRES.get(name.lower(), name if outlet_name(name) or name.isupper() else None)
 
 
-def analyse_head(lines: list[str], credit_lines: set[int], markdown: bool) -> Head:
+def analyse_head(lines: list[str], credit_lines: set[int], markdown: bool, joined: bool = False,
+                 known_title: str | None = None) -> Head:
     """Find title, cruft, captions and credits at the top; blank the removed lines in place.
 
     ``credit_lines`` are indices of photo-credit lines the line-cruft pass already blanked:
-    a line next to one of them is a caption.
+    a line next to one of them is a caption. ``joined``: consecutive lines are one paragraph
+    (Markdown, hard-wrapped text), so a line that runs on into the next is no title.
+    ``known_title``: the metadata's title; only a line that repeats it is taken as the title.
     """
     head = Head()
     zone: list[int] = []
@@ -172,7 +175,18 @@ def analyse_head(lines: list[str], credit_lines: set[int], markdown: bool) -> He
 
     counts = Counter(norm(lines[i]) for i in zone if i not in kinds)
     candidates = [i for i in zone if i not in kinds]
-    title_idx = _pick_title(lines, candidates, counts, markdown, later_text or len(candidates) > 1)
+    if joined:  # a line that runs on into the next is the start of a paragraph
+        candidates_ok = [i for i in candidates if not _runs_on(lines, i)]
+    else:
+        candidates_ok = candidates
+    if known_title is not None:
+        # The metadata names the title: the head holds it again, or a Markdown "# headline" stands for it.
+        known = norm(known_title)
+        title_idx = next((i for i in candidates_ok if norm(lines[i]) == known), None)
+        if title_idx is None and markdown and candidates_ok and re.match(r"^\s{0,3}#\s+\S", lines[candidates_ok[0]]):
+            title_idx = candidates_ok[0]
+    else:
+        title_idx = _pick_title(lines, candidates_ok, counts, markdown, later_text or len(candidates) > 1)
     if title_idx is not None:
         head.title = plain(lines[title_idx])
         title_norm = norm(lines[title_idx])
@@ -225,6 +239,14 @@ def analyse_head(lines: list[str], credit_lines: set[int], markdown: bool) -> He
         first_body = next((l for l in lines if l.strip() and len(l.split()) > 8), "")
         head.outlet = dateline_outlet(first_body) if first_body else None
     return head
+
+
+def _runs_on(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` continues on the next line (no heading marker of its own, no blank line after)."""
+    if re.match(r"^\s{0,3}#{1,6}\s", lines[i]):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return bool(nxt.strip()) and not re.match(r"^\s{0,3}(=+|-+)\s*$", nxt)
 
 
 def _pick_title(

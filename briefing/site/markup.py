@@ -150,6 +150,11 @@ class ArticleMarkup:
             inline[m.block].append(Inline(m.start, m.end, 0, _open(
                 "a", href=paths.href(page, paths.entity_page(eid)), class_=f"bf-ent bf-{etype}",
                 title=f"{name} · {etype}"), Markup("</a>")))
+        for b in blocks:
+            for link in b.links:
+                if href := safe_url(link.href):  # the article's own links win over annotations on their words
+                    inline[b.index].append(Inline(link.start, link.end, -1, _open(
+                        "a", href=href, rel="nofollow noopener", class_="bf-web"), Markup("</a>")))
         for a in doc.acronyms:
             inline[a.block].append(Inline(a.start, a.end, 1, _open("abbr", title=a.expansion, class_="bf-abbr"), Markup("</abbr>")))
         for d in doc.dates:
@@ -214,6 +219,9 @@ class ArticleMarkup:
                 items.append(tag("li", body + self.chips(block), id=anchor))
             elif block.kind == "quote":
                 out.append(tag("blockquote", tag("p", body) + self.chips(block), id=anchor, class_="bf-quote"))
+            elif block.kind == "code":  # shown as written; one line of raw HTML, so newlines as &#10;
+                code = Markup("&#10;").join(escape(line) for line in block.text.split("\n"))
+                out.append(tag("pre", tag("code", code), id=anchor, class_="bf-code"))
             elif block.kind == "caption":
                 out.append(tag("p", body, id=anchor, class_="bf-caption"))
             else:

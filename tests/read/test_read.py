@@ -369,11 +369,10 @@ def test_arbitrary_bytes_never_raise_anything_but_read_error(tmp_path_factory, d
         assert all(b.text.strip() for b in a.blocks)
 
 
-def test_huge_line_is_fast(tmp_path):
-    import time
-
+def test_huge_line_is_read(tmp_path):
+    """A 2 MB line with HTML after it; its cost is measured against a smaller one in test_read_scale
+    (no wall-clock limits in tests)."""
     (tmp_path / "a.txt").write_text("Big File\n\n" + "word " * 400_000 + "\n" + "<p>x</p> " * 20_000, encoding="utf-8")
-    start = time.perf_counter()
     a = read_article(tmp_path / "a.txt", tmp_path)
-    assert time.perf_counter() - start < 5
     assert a.title == "Big File"
+    assert sum(len(b.text) for b in a.blocks) >= 2_000_000

@@ -76,3 +76,21 @@ def test_vague_dates_are_not_marked_and_dates_say_what_they_mean():
     _, html = ArticleMarkup(doc, "articles/a.md", entity_of, ENTITIES, {}, {}).blocks_html()
     assert html.count("<time") == 1 and "PRESENT_REF" not in html
     assert 'title="April 2024 · TIMEX3 2024-04"' in html
+
+
+def test_the_articles_own_links_and_code_are_shown_safely():
+    from briefing.model import WebLink
+
+    text = "Officials in Tokyo said so."
+    link = Block(index=0, kind="paragraph", text=text,
+                 links=(WebLink(0, 9, "https://example.org/a?b=1&c=2"), WebLink(13, 18, "javascript:alert(1)")))
+    code = Block(index=1, kind="code", text="<b>x</b>\n\nsecond line")
+    art = Article(source="a.txt", slug="a", title="T", blocks=(link, code))
+    mention = Mention(block=0, start=0, end=9, surface="Officials", name="Officials", type="organization")
+    doc = Annotated(article=art, sentences=(Sentence(0, 0, len(text), 0),), mentions=(mention,))
+    first, second = ArticleMarkup(doc, "articles/a.md", {("a.txt", 0, 0): "o"}, {"o": ("Officials", "organization")},
+                                  {}, {}).blocks_html()
+    assert '<a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener" class="bf-web">Officials</a>' in first
+    assert "bf-ent" not in first  # the article's own link wins: no link inside a link
+    assert "javascript" not in first and "Tokyo" in first
+    assert second == '<pre id="p1" class="bf-code"><code>&lt;b&gt;x&lt;/b&gt;&#10;&#10;second line</code></pre>'
