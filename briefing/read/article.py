@@ -28,12 +28,13 @@ from briefing.read.cruft import (
 )
 from briefing.read.decode import Unreadable, decode
 from briefing.read.head import analyse_head
+from briefing.read.html import HTML_SUFFIXES, read_page
 from briefing.read.inferred_date import with_date
 from briefing.read.markdown import looks_markdown, markdown_blocks, markdown_source
 from briefing.read.meta import parse_meta, split_front_matter
 from briefing.slugs import slugify
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".yml"
 NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 TITLE_MAX = 80  # generated titles are cut at a word boundary below this many characters
@@ -49,7 +50,7 @@ class ReadError(Exception):
 
 
 def discover(seeds_dir: Path) -> list[Path]:
-    """Article files under seeds_dir (recursive), .txt and .md, sorted by relative POSIX path; skips
+    """Article files under seeds_dir (recursive), .txt, .md and saved web pages (.html, .htm), sorted by relative POSIX path; skips
     sidecar .yml files, hidden files and dirs. Non-article files are ignored."""
     seeds_dir = Path(seeds_dir)
     found: list[tuple[str, Path]] = []
@@ -99,6 +100,8 @@ def _read(path: Path, source: str) -> Article:
     sidecar_bytes = sidecar.read_bytes() if sidecar.is_file() else b""
     digest = hashlib.sha256(data + sidecar_bytes).hexdigest()
 
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _read_page(path, source, data, sidecar, sidecar_bytes, digest)
     # warnings: problems a user should fix (bad metadata); notes: what reading did, for the record.
     text, notes = decode(data)
     warnings: list[str] = []
@@ -108,18 +111,7 @@ def _read(path: Path, source: str) -> Article:
         found, problems = parse_meta(front, "front matter")
         meta.update(found)
         warnings += problems
-    if sidecar_bytes:
-        try:
-            side_text = sidecar_bytes.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            warnings.append(f"{sidecar.name}: not UTF-8; sidecar ignored")
-        else:
-            found, problems = parse_meta(side_text, sidecar.name)
-            overridden = sorted(k for k in found if k in meta and k != "date_precision")
-            if overridden:
-                warnings.append(f"{sidecar.name} overrides front matter for: {', '.join(overridden)}")
-            meta.update(found)
-            warnings += problems
+    _sidecar_meta(sidecar, sidecar_bytes, meta, warnings)
 
     markdown = path.suffix.lower() == ".md" or looks_markdown(body)
     marks = markdown
@@ -207,6 +199,57 @@ def _read(path: Path, source: str) -> Article:
         inferred=frozenset(inferred),
         warnings=tuple(warnings),
         notes=tuple(notes),
+        digest=digest,
+    ))
+
+
+def _sidecar_meta(sidecar: Path, sidecar_bytes: bytes, meta: dict, warnings: list[str]) -> None:
+    """Metadata from a sidecar .yml over what the file itself says (in place)."""
+    if not sidecar_bytes:
+        return
+    try:
+        side_text = sidecar_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append(f"{sidecar.name}: not UTF-8; sidecar ignored")
+        return
+    found, problems = parse_meta(side_text, sidecar.name)
+    overridden = sorted(k for k in found if k in meta and k != "date_precision")
+    if overridden:
+        warnings.append(f"{sidecar.name} overrides front matter for: {', '.join(overridden)}")
+    meta.update(found)
+    warnings += problems
+
+
+def _read_page(path: Path, source: str, data: bytes, sidecar: Path, sidecar_bytes: bytes, digest: str) -> Article:
+    """A saved web page: the page's metadata (a sidecar overrides it) and its main text as blocks."""
+    decode(data)  # empty and binary files fail as they do for text
+    try:
+        page = read_page(data)
+    except ValueError as exc:
+        raise Unreadable(str(exc)) from None
+    meta: dict = {}
+    warnings: list[str] = []
+    _sidecar_meta(sidecar, sidecar_bytes, meta, warnings)
+    found = {"title": page.title, "outlet": page.outlet, "authors": page.authors or None,
+             "date": page.date, "url": page.url}
+    inferred = {k for k, v in found.items() if k not in meta and v and k != "url"}
+    given = {**{k: v for k, v in found.items() if v}, **meta}
+    blocks = tuple(Block(index=i, kind=b.kind, text=b.text, level=b.level) for i, b in enumerate(page.blocks))
+    return with_date(Article(
+        source=source,
+        slug=slugify(path.stem),
+        title=given.get("title") or generated_title(page.blocks),
+        blocks=blocks,
+        date=given.get("date"),
+        date_precision=meta.get("date_precision", "day"),
+        date_reason=page.date_reason if "date" in inferred else "",
+        outlet=given.get("outlet"),
+        authors=tuple(given.get("authors") or ()),
+        url=given.get("url"),
+        tags=tuple(meta.get("tags") or ()),
+        inferred=frozenset(inferred | ({"title"} if not given.get("title") else set())),
+        warnings=tuple(warnings),
+        notes=tuple(["read as a saved web page", *page.notes]),
         digest=digest,
     ))
 
