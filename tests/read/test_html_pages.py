@@ -116,3 +116,40 @@ def test_html_pages_are_discovered(tmp_path):
     for name in ("a.html", "b.HTM", "c.txt", "d.json"):
         (tmp_path / name).write_text("<p>x</p>", encoding="utf-8")
     assert [p.name for p in discover(tmp_path)] == ["a.html", "b.HTM", "c.txt"]
+
+
+def test_synthetic_page_keeps_the_article_and_drops_what_surrounds_it():
+    """A page written for this test: navigation, ads, a share line, a photo credit, related links, a
+    newsletter promo, comments and a most-read list around a four-paragraph article."""
+    a = read_article(ARTICLES / "saved_page.html", ARTICLES)
+    assert a.title == "Harbour Bridge Reopens After Two-Year Repair"  # the visible <h1>, no outlet suffix
+    assert a.outlet == "The Riverside Courier"
+    assert a.authors == ("Maria Okafor", "Tomas Lind")  # the byline's people, not "Courier Staff"
+    assert a.date.isoformat() == "2031-04-07"  # the URL's day, not the UTC stamp or the update
+    assert a.url == "https://www.riversidecourier.example/news/2031/04/07/harbour-bridge-reopens/"
+    assert {"title", "outlet", "authors", "date"} <= a.inferred
+    kinds = [(b.kind, b.text.split()[0]) for b in a.blocks]
+    assert kinds == [("paragraph", "The"), ("paragraph", "Commuters"), ("heading", "Over"),
+                     ("paragraph", "The"), ("paragraph", "The")]
+    text = "\n".join(b.text for b in a.blocks)
+    for clutter in ("Photograph", "Share this", "Related", "Ferry service", "newsletter", "Finally!",
+                    "Most read", "Storm warning", "All rights reserved", "Advertisement", "Home"):
+        assert clutter not in text
+
+
+def test_a_sidecar_overrides_what_the_page_says(tmp_path):
+    (tmp_path / "page.html").write_bytes((ARTICLES / "saved_page.html").read_bytes())
+    (tmp_path / "page.yml").write_text("outlet: Courier\ndate: 2031-04-08\n", encoding="utf-8")
+    a = read_article(tmp_path / "page.html", tmp_path)
+    assert a.outlet == "Courier" and a.date.isoformat() == "2031-04-08"
+    assert "outlet" not in a.inferred and "date" not in a.inferred
+
+
+def test_an_empty_page_is_a_read_error(tmp_path):
+    from briefing.read import ReadError
+
+    (tmp_path / "empty.html").write_bytes(b"")
+    (tmp_path / "bare.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    for name in ("empty.html", "bare.html"):
+        with pytest.raises(ReadError):
+            read_article(tmp_path / name, tmp_path)
