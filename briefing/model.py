@@ -56,6 +56,8 @@ class Article:
     # Why the date is what it is, when it was inferred (shown by `build_site.py check`).
     date_reason: str = ""
     digest: str = ""  # sha256 of the source bytes (plus sidecar), the cache key
+    # A standfirst or deck from metadata (``subtitle``, or a ``description`` that is not the headline).
+    subtitle: str | None = None
 
     @property
     def date_inferred(self) -> bool:

@@ -14,6 +14,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from briefing.model import Article, Block, WebLink
 from briefing.read.blocks import RawBlock, build_blocks, wrap_width
@@ -32,6 +33,16 @@ from briefing.read.html import HTML_SUFFIXES, read_page
 from briefing.read.inferred_date import with_date
 from briefing.read.markdown import looks_markdown, markdown_blocks, markdown_source
 from briefing.read.meta import parse_meta, split_front_matter
+from briefing.read.people import closing_bios, embedded_authors, respelled, transcript_bylines
+from briefing.read.provenance import (
+    Outlets,
+    choose_date,
+    clean_text,
+    default_outlets,
+    split_title,
+    url_date,
+    url_host,
+)
 from briefing.slugs import slugify
 
 ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
@@ -68,15 +79,16 @@ def discover(seeds_dir: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
-def read_article(path: Path, seeds_dir: Path) -> Article:
+def read_article(path: Path, seeds_dir: Path, outlets: Outlets | None = None) -> Article:
     """Read one file into an Article (briefing/model.py). Raises ReadError for files that cannot be an
     article (empty, whitespace only, binary, no text left after cleanup). slug = briefing.slugs.slugify of the
     file stem (the lead makes slugs unique across the corpus afterwards). digest = sha256 hex of the file
-    bytes plus the sidecar bytes if any. Never raises anything but ReadError."""
+    bytes plus the sidecar bytes if any. ``outlets`` names publishers by URL host (default: the shipped
+    knowledge/outlets.yml). Never raises anything but ReadError."""
     path = Path(path)
     source = _source(path, Path(seeds_dir))
     try:
-        return _read(path, source)
+        return _read(path, source, outlets if outlets is not None else default_outlets())
     except ReadError:
         raise
     except Unreadable as exc:
@@ -94,7 +106,7 @@ def _source(path: Path, seeds_dir: Path) -> str:
         return path.name
 
 
-def _read(path: Path, source: str) -> Article:
+def _read(path: Path, source: str, outlets: Outlets) -> Article:
     data = path.read_bytes()
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     sidecar_bytes = sidecar.read_bytes() if sidecar.is_file() else b""
@@ -115,6 +127,7 @@ def _read(path: Path, source: str) -> Article:
 
     markdown = path.suffix.lower() == ".md" or looks_markdown(body)
     marks = markdown
+    embedded = embedded_authors(body) if "author" in body.lower() or "contributor" in body.lower() else []
     if markdown:
         notes.append("read as Markdown")  # its HTML goes through the HTML parser with the rest
     elif has_html(body):
@@ -139,6 +152,7 @@ def _read(path: Path, source: str) -> Article:
     removed.update({k: n for k, n in head.removed.items() if n})
 
     tags, authors_from_tail = _tail(lines, removed)
+    spoken = transcript_bylines("\n".join(lines))
     if markdown:
         raw = markdown_blocks(*markdown_source(lines, head.captions, joined=joined))
     else:
@@ -149,52 +163,114 @@ def _read(path: Path, source: str) -> Article:
                          links=tuple(WebLink(*link) for link in b.links)) for i, b in enumerate(raw))
 
     inferred: set[str] = set()
-    title = meta.get("title")
-    if not title:
-        title = head.title or generated_title(raw)
+    url = meta.get("url")
+    host = url_host(url)
+    by_host = outlets.for_host(host) if host else None
+    title_text = meta.get("title")
+    if not title_text:
+        title_text = head.title
         inferred.add("title")
+    subtitle = meta.get("subtitle")
+    title = None
+    if title_text:
+        parts = split_title(title_text, outlets, by_host[0] if by_host else None)
+        title = parts.text or clean_text(title_text)
+        if parts.removed:
+            notes.append(f"title suffix removed: {' '.join(parts.removed)!r}")
+        if meta.get("description"):
+            title, subtitle, how = _with_description(title, meta["description"], subtitle, "title" in meta)
+            if how:
+                notes.append(how)
+    else:
+        parts = None
+    if not title:
+        title = generated_title(raw)
+        inferred.add("title")
+
     outlet = meta.get("outlet")
+    if outlet is None and by_host:
+        outlet = by_host[0]
+        inferred.add("outlet")
+        notes.append(f"outlet {outlet!r} from the URL's host {host} (knowledge/outlets.yml: {by_host[1]})")
+    elif outlet is None and host:
+        notes.append(f"URL host {host} is not in knowledge/outlets.yml; add it to name the outlet")
+    if outlet is None and parts is not None and parts.outlet:
+        outlet = parts.outlet
+        inferred.add("outlet")
+        notes.append(f"outlet {outlet!r} from the title's suffix")
     if outlet is None and head.outlet:
         outlet = head.outlet
         inferred.add("outlet")
+    if head.outlet_note and "outlet" not in meta:
+        notes.append(head.outlet_note)
+
+    bios = closing_bios(lines)
     authors = meta.get("authors")
-    if authors is None:
-        found_authors = tuple(dict.fromkeys(head.authors + authors_from_tail))
-        if found_authors:
-            authors = found_authors
-            inferred.add("authors")
+    if authors is not None:
+        authors, respelt = respelled(tuple(authors), bios)
+        notes += respelt
+        if meta.get("authors_incomplete"):
+            more = [n for n in bios if n not in authors]
+            if more:
+                authors = tuple(authors) + tuple(more)
+                notes.append(f"metadata authors end in 'et al.'; the closing bios add {', '.join(more)}")
+    else:
+        for found_authors, why in (
+            (tuple(dict.fromkeys(head.authors + authors_from_tail + bios)), ""),
+            (tuple(spoken), "the transcript's BYLINE speaker label"),
+            (tuple(embedded), "the page metadata embedded in the file"),
+        ):
+            if found_authors:
+                authors = found_authors
+                inferred.add("authors")
+                if why:
+                    notes.append(f"authors {', '.join(authors)} from {why}")
+                break
     tag_values = meta.get("tags")
     if tag_values is None and tags:
         tag_values = tags
         inferred.add("tags")
+    if meta.get("draft"):
+        notes.append("metadata marks this article as a draft")
 
-    if head.outlet_note and "outlet" not in meta:
-        notes.append(head.outlet_note)
     total = sum(removed.values())
     if total:
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(removed.items()))
         notes.append(f"removed {total} line{'s' if total != 1 else ''} of page cruft ({detail})")
-    date, date_precision, date_reason = meta.get("date"), meta.get("date_precision", "day"), ""
+    header: list[tuple[dt.date, str, str, bool]] = []
+    if meta.get("date") is not None:
+        header.append((meta["date"], meta.get("date_precision", "day"), "the metadata date", True))
+    if meta.get("published") is not None:
+        header.append((meta["published"], meta.get("published_precision", "day"), "the metadata published_time", True))
     for stamp in stamps:
         # A "Published :" stamp is the page's own date: the best evidence short of metadata.
-        stamp_date = _stamp_date(stamp) if date is None else None
+        stamp_date = _stamp_date(stamp)
         if stamp_date is not None:
-            date, date_precision = stamp_date, "day"
-            date_reason = f"from the page's stamp {stamp.strip()!r}"
-            inferred.add("date")
+            header.append((stamp_date, "day", f"the page's stamp {stamp.strip()!r}", False))
         notes.append(f"removed stamp {stamp!r}")
+    own: list[tuple[dt.date, str]] = []
+    in_url = url_date(url)
+    if in_url is not None:
+        own.append((in_url, f"the date in the source URL ({urlsplit(url or '').path})"))
+    if parts is not None and parts.date is not None:
+        own.append((parts.date, f"the date stamp in the title ({parts.date_text!r}, slashed dates read month first)"))
+    dated = choose_date(header, own)
+    date, date_precision, date_reason = dated.date, dated.precision, dated.reason
+    if date is not None and dated.inferred:
+        inferred.add("date")
 
     return with_date(Article(
         source=source,
         slug=slugify(path.stem),
         title=title,
+        subtitle=subtitle,
         blocks=blocks,
         date=date,
         date_precision=date_precision,
         date_reason=date_reason,
         outlet=outlet,
         authors=tuple(authors or ()),
-        url=meta.get("url"),
+        url=url,
         tags=tuple(tag_values or ()),
         inferred=frozenset(inferred),
         warnings=tuple(warnings),
@@ -252,6 +328,32 @@ def _read_page(path: Path, source: str, data: bytes, sidecar: Path, sidecar_byte
         notes=tuple(["read as a saved web page", *page.notes]),
         digest=digest,
     ))
+
+
+_HEADLINE_WORD = re.compile(r"[\w’']+")
+_MINOR = frozenset("a an the of to in on at for with by from and or but as is are its".split())
+
+
+def _with_description(
+    title: str, description: str, subtitle: str | None, given: bool
+) -> tuple[str, str | None, str]:
+    """(title, subtitle, note) given a metadata description.
+
+    Reposts split a headline "Main: Sub" into a short title and a description. A description that
+    holds most of the title's words is the full headline; a short headline-like description under a
+    short title without a colon is the part after the colon. Any other description is a subtitle.
+    """
+    words = [w.lower() for w in _HEADLINE_WORD.findall(title) if w.lower() not in _MINOR]
+    desc_words = {w.lower() for w in _HEADLINE_WORD.findall(description)}
+    headline_like = len(description.split()) <= 12 and not description.rstrip().endswith(".")
+    if given and headline_like and words and len(description) > len(title):
+        shared = sum(1 for w in words if w in desc_words)
+        if shared * 3 >= len(words) * 2:
+            return description, subtitle, f"title {title!r} is a short form of the description; the description is the headline"
+    if given and headline_like and ":" not in title and len(title.split()) <= 8 and not (set(words) & desc_words):
+        joined = f"{title}: {description}"
+        return joined, subtitle, f"title joined with its description ({joined!r}), a headline split at its colon"
+    return title, subtitle or description, ""
 
 
 def _stamp_date(stamp: str) -> dt.date | None:

@@ -118,8 +118,8 @@ _INLINE_BANNER = re.compile(r"\s*\(?\b(banner|top|header) photo\s*:.*$", re.I)
 
 # "Source: https://…" (a scraper's note of where the page came from; 来源 is Chinese for "source").
 _SOURCE_LINE = re.compile(
-    r"^(?:来源|source|original(?:ly published)?(?:\s+(?:at|on|in))?|original article|read (?:the )?original"
-    r"|via|from|url|link)\s*[:：]\s*(?P<rest>.*)$", re.I)
+    r"^(?:source|original(?:ly published)?(?:\s+(?:at|on|in))?|original article|read (?:the )?original"
+    r"|via|from|url|link|quelle|fuente|fonte|来源|來源|原文|原文链接|出处|出典)\s*[:：]\s*(?P<rest>.*)$", re.I)
 _URL = re.compile(r"https?://[^\s)\]>\"'<]+")
 
 

@@ -40,7 +40,7 @@ _OUTLET_WORD = re.compile(
     r"Chronicle|Observer|Economist|Diplomat|Monitor|Inquirer|Independent|Asahi|Mainichi|Nikkei|"
     r"Sankei|Yomiuri|Broadcasting|Agency|Newswire|Wire)\b"
 )
-_BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(.{3,120})$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|story by)(?:\s*:\s*|\s+)(.{3,120})$", re.I)
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\.?|de|da|van|von|bin|al|del|la|le)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al|del|la|le)){1,4}$")
 _CAPTION_CUE = re.compile(
     r",\s+(left|right|center|centre|second from (left|right)|front|rear|top|bottom)\s*,|"

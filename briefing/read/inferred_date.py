@@ -13,17 +13,24 @@ from briefing.timex.values import DAY, grain, interval, parts
 
 
 def with_date(article: Article) -> Article:
-    """The article with its date inferred from the text when metadata gave none."""
+    """The article with its date inferred from the text when nothing else dated it.
+
+    Only a full date (day, month and year) that the text reports as past can date an article: a
+    bare year or month, or a number elsewhere in the body, is not evidence of when it was written,
+    so such an article stays undated (date None) and the reason says why.
+    """
     if article.date is not None:
         return article
     text = "\n\n".join(b.text for b in article.blocks)
-    date, precision, reason = infer_article_date(text)
+    date, precision, reason = infer_article_date(text, full_dates_only=True)
+    if date is None:
+        return dataclasses.replace(article, date_reason=f"undated: {reason}")
     return dataclasses.replace(
         article,
         date=date,
         date_precision=precision,
         inferred=article.inferred | {"date"},
-        date_reason=reason,
+        date_reason=f"inferred from the text, {reason}",
     )
 
 
@@ -43,12 +50,14 @@ def _para_of(text: str, offset: int) -> int:
     return max(1, len(paras))
 
 
-def infer_article_date(text: str) -> tuple[dt.date | None, str, str]:
+def infer_article_date(text: str, full_dates_only: bool = False) -> tuple[dt.date | None, str, str]:
     """(date, precision 'day'|'month'|'year', reason) inferred from an article's text with no metadata.
     Rule: the inferred date is the latest explicit (year-bearing) date the article reports as past -
     never later than that - adjusted by tense cues (a date written about in future tense bounds it from
     above). Returns (None, 'day', reason) when the text has no year-bearing date. The reason is a short human
-    sentence shown by `build_site.py check`, e.g. 'latest past date reported: "April 11, 2024" (para 2)'."""
+    sentence shown by `build_site.py check`, e.g. 'latest past date reported: "April 11, 2024" (para 2)'.
+    ``full_dates_only``: only day-precision dates written in past tense count (the rule for dating an
+    article from its text)."""
     if not isinstance(text, str) or not text.strip():
         return None, "day", "no text to date"
     try:
@@ -63,6 +72,8 @@ def infer_article_date(text: str) -> tuple[dt.date | None, str, str]:
             continue
         if not _YEAR_IN_TEXT.search(t.text):
             continue  # only dates whose year is written out
+        if full_dates_only and _precision(t.value) != "day":
+            continue
         span = interval(t.value)
         if span is None:
             continue
@@ -74,11 +85,13 @@ def infer_article_date(text: str) -> tuple[dt.date | None, str, str]:
             past.append((span[0], t))
         else:
             neutral.append((span[0], t))
+    if full_dates_only and not past:
+        return None, "day", "no full date (day, month and year) that the text reports as past"
     if not (past or neutral or future):
         return None, "day", "no year-bearing date in the text"
     # A future-tense date bounds the article date from above; past dates after the bound are misreads.
     bound = min((d for d, _ in future), default=None)
-    pool = past or neutral
+    pool = past if full_dates_only else past or neutral
     if bound is not None:
         pool = [(d, t) for d, t in pool if d < bound] or []
     if not pool:
