@@ -173,8 +173,9 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
     subtitle = meta.get("subtitle")
     title = None
     if title_text:
-        parts = split_title(title_text, outlets, by_host[0] if by_host else None)
-        title = parts.text or clean_text(title_text)
+        from_page = "title" in inferred  # a headline line of the page, not a metadata value
+        parts = split_title(title_text, outlets, by_host[0] if by_host else None, markup=from_page)
+        title = parts.text or clean_text(title_text, from_page)
         if parts.removed:
             notes.append(f"title suffix removed: {' '.join(parts.removed)!r}")
         if meta.get("description"):

@@ -115,8 +115,11 @@ class Title:
     removed: tuple[str, ...] = ()  # the suffixes removed, for the notes
 
 
-def clean_text(title: str) -> str:
-    """A title without Markdown marks, HTML comments or tags, invisible characters and odd spaces."""
+def clean_text(title: str, markup: bool = True) -> str:
+    """A title without invisible characters and odd spaces; with ``markup``, also without Markdown marks,
+    HTML comments or tags (a title read off the page). A metadata title keeps its characters: it is text."""
+    if not markup:
+        return " ".join(_INVISIBLE.sub("", title).replace("\xa0", " ").split())
     text = re.sub(r"<!--.*?(-->|$)", " ", title)
     text = re.sub(r"</?[a-zA-Z][^<>]*>", "", text)
     text = _INVISIBLE.sub("", text).replace("\xa0", " ")
@@ -125,14 +128,14 @@ def clean_text(title: str) -> str:
     return " ".join(text.split())
 
 
-def split_title(title: str, outlets: Outlets, host_outlet: str | None = None) -> Title:
+def split_title(title: str, outlets: Outlets, host_outlet: str | None = None, markup: bool = True) -> Title:
     """The title without trailing outlet, section and date suffixes, and what they said.
 
     A suffix is removed only when it is a date, or an outlet known to knowledge/outlets.yml (or the
     outlet of the article's URL); a "|" suffix may also be an outlet by its form ("The Morning
     Herald"). Once an outlet suffix is found, short "| Section |" labels before it go too.
     """
-    text = clean_text(title)
+    text = clean_text(title, markup)
     pieces = _SUFFIX_SEP.split(text)  # [segment, sep, segment, sep, …]
     segments, seps = pieces[0::2], pieces[1::2]
     outlet = None
