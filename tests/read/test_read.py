@@ -50,8 +50,8 @@ def test_seed_000_headline_less_title_is_generated_from_lead(bare_seeds):
     assert a.title.startswith("The planned Japan-U.S. summit between")
     assert a.title.endswith("…") and len(a.title) <= 81
     assert a.blocks[0].text.startswith("The planned Japan-U.S. summit")  # lead kept as text
-    # The read stage tries the text for a date (it did so in annotate before): it names only future ones.
-    assert a.date is None and a.date_reason.startswith("only dates written about as future")
+    # No full date the text reports as past: undated, with the reason, and not "inferred".
+    assert a.date is None and a.date_reason.startswith("undated") and not a.date_inferred
     assert a.authors == ("Kiyofumi Iwata",) and "authors" in a.inferred
     headings = [b.text for b in a.blocks if b.kind == "heading"]
     assert headings == ["Persuade Trump of a “win-win” relationship", "Toward genuine partnership"]
