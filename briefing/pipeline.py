@@ -14,6 +14,7 @@ from briefing.cache import AnnotationCache, code_digest
 from briefing.config import Settings
 from briefing.link import Corpus, link
 from briefing.model import Annotated, Article, Problem
+from briefing.read.provenance import Outlets, load_outlets
 from briefing.slugs import unique_slugs
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -35,7 +36,7 @@ class Timings:
 
 # ---- read ------------------------------------------------------------------------------
 
-def read_all(seeds: Path) -> tuple[list[Article], list[Problem]]:
+def read_all(seeds: Path, outlets: Outlets | None = None) -> tuple[list[Article], list[Problem]]:
     """Every readable article with a corpus-unique slug, and a Problem for every file that is not."""
     from briefing.read import ReadError, discover, read_article
 
@@ -45,7 +46,7 @@ def read_all(seeds: Path) -> tuple[list[Article], list[Problem]]:
         return [], [Problem(source=str(seeds), reason="seeds folder not found", skipped=True)]
     for path in discover(seeds):
         try:
-            articles.append(read_article(path, seeds))
+            articles.append(read_article(path, seeds, outlets))
         except ReadError as exc:
             problems.append(Problem(source=exc.source, reason=exc.reason, skipped=True))
         except Exception as exc:  # a reader bug must not hide the other articles
@@ -119,7 +120,7 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
     timings = Timings()
     t0 = time.perf_counter()
     knowledge = load_knowledge(settings.knowledge)
-    articles, problems = read_all(settings.seeds)
+    articles, problems = read_all(settings.seeds, load_outlets(settings.knowledge / "outlets.yml"))
     timings.add("read", time.perf_counter() - t0)
 
     t0 = time.perf_counter()

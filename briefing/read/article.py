@@ -39,6 +39,7 @@ from briefing.read.provenance import (
     choose_date,
     clean_text,
     default_outlets,
+    self_named,
     split_title,
     url_date,
     url_host,
@@ -202,6 +203,10 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
     if outlet is None and head.outlet:
         outlet = head.outlet
         inferred.add("outlet")
+    if outlet is None and (own := self_named("\n".join(b.text for b in blocks), outlets)):
+        outlet = own[0]
+        inferred.add("outlet")
+        notes.append(f"outlet {outlet!r} named by the text itself ({own[1]})")
     if head.outlet_note and "outlet" not in meta:
         notes.append(head.outlet_note)
 

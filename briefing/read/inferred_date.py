@@ -15,16 +15,17 @@ from briefing.timex.values import DAY, grain, interval, parts
 def with_date(article: Article) -> Article:
     """The article with its date inferred from the text when nothing else dated it.
 
-    Only a full date (day, month and year) that the text reports as past can date an article: a
-    bare year or month, or a number elsewhere in the body, is not evidence of when it was written,
-    so such an article stays undated (date None) and the reason says why.
+    Only a full date (day, month and year) that the lead paragraph reports as past can date an article:
+    the lead tells the news, while later paragraphs reach back in history ("on 11 September 2001",
+    "5 April 1920"); a bare year or month, or a number anywhere, is no evidence of when it was written.
+    Otherwise the article stays undated (date None) and the reason says why.
     """
     if article.date is not None:
         return article
-    text = "\n\n".join(b.text for b in article.blocks)
-    date, precision, reason = infer_article_date(text, full_dates_only=True)
+    lead = next((b.text for b in article.blocks if b.kind == "paragraph"), "")
+    date, precision, reason = infer_article_date(lead, full_dates_only=True)
     if date is None:
-        return dataclasses.replace(article, date_reason=f"undated: {reason}")
+        return dataclasses.replace(article, date_reason=f"undated: {reason} in the lead paragraph")
     return dataclasses.replace(
         article,
         date=date,
@@ -34,6 +35,7 @@ def with_date(article: Article) -> Article:
     )
 
 
+_HISTORY = re.compile(r"\b(?:years|decades|centuries|a century)\s+ago\b|\banniversary\b", re.I)
 _YEAR_IN_TEXT = re.compile(r"\d{4}|nineteen|two\s+thousand", re.I)
 
 
@@ -74,6 +76,8 @@ def infer_article_date(text: str, full_dates_only: bool = False) -> tuple[dt.dat
             continue  # only dates whose year is written out
         if full_dates_only and _precision(t.value) != "day":
             continue
+        if full_dates_only and _HISTORY.search(text[max(0, t.start - 60) : t.end + 60]):
+            continue  # "vanished 10 years ago, on 1 February 1995": an anniversary, not the day of the report
         span = interval(t.value)
         if span is None:
             continue

@@ -72,11 +72,18 @@ def parse_outlets(raw: object, path: Path) -> Outlets:
     return Outlets(hosts, names)
 
 
-@functools.lru_cache(maxsize=8)
 def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
-    """The outlets knowledge file (the shipped one by default); a missing file knows no outlets."""
-    if not path.is_file():
+    """The outlets knowledge file (the shipped one by default); a missing file knows no outlets.
+    Parsed once per version of the file: `mkdocs serve` sees an edit on its next rebuild."""
+    try:
+        stat = path.stat()
+    except OSError:
         return Outlets({}, {})
+    return _parsed_outlets(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_outlets(path: Path, mtime_ns: int, size: int) -> Outlets:
     return parse_outlets(load_yaml(path), path)
 
 
@@ -85,6 +92,36 @@ def default_outlets() -> Outlets:
         return load_outlets()
     except KnowledgeError:
         return Outlets({}, {})
+
+
+# How a text names its own publisher, strongest first. "told X" alone is weak: reports quote people who
+# spoke to other outlets, and a think tank's paper says "officials told CSIS"; it only adds to the others.
+_CREDIT = r"\b(?P<o>{names})[’']s\s[^\n]{{0,200}}?\bcontributed\s+to\s+this\s+report"  # "CNN’s X contributed…"
+_LABEL = r"^(?P<o>{names}):\s"  # the interviewer's label in a Q&A: "CNN: How much should people worry…"
+_TOLD = r"\btold\s+(?:the\s+)?(?P<o>{names})\b"
+
+
+def self_named(text: str, outlets: Outlets) -> tuple[str, str] | None:
+    """(outlet, evidence) when the text names its own publisher: a "contributed to this report" credit,
+    or an interviewer's label ("CNN: …") at least twice, for one outlet of knowledge/outlets.yml."""
+    if not outlets.names:
+        return None
+    names = "|".join(re.escape(n) for n in sorted(outlets.names, key=len, reverse=True))
+
+    def found(pattern: str) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for m in re.finditer(pattern.format(names=names), text, re.I | re.M):
+            if outlet := outlets.named(m.group("o")):
+                out.setdefault(outlet, []).append(" ".join(m.group(0).split())[:50])
+        return out
+
+    credits, labels, told = found(_CREDIT), found(_LABEL), found(_TOLD)
+    strong = set(credits) | {o for o, hits in labels.items() if len(hits) >= 2}
+    if len(strong) != 1:
+        return None  # none, or two outlets: the text does not say which is its own
+    (outlet,) = strong
+    evidence = credits.get(outlet, [])[:1] + labels.get(outlet, [])[:1] + told.get(outlet, [])[:1]
+    return outlet, "; ".join(f"“{e}”" for e in evidence)
 
 
 def url_host(url: str | None) -> str | None:
