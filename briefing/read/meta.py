@@ -163,8 +163,8 @@ def _category(value: Any) -> dict[str, Any]:
 
 
 def _tags(value: Any) -> dict[str, Any]:
-    if isinstance(value, str):
-        raise ValueError(f"expected a list of tags, got str (write tags: [{value.strip()}])")
+    if isinstance(value, str):  # Jekyll's "tags: a b", or "tags: a, b"
+        value = value.split(",") if "," in value else value.split()
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise ValueError(f"expected a list of tags, got {type(value).__name__}")
     tags = tuple(dict.fromkeys(

@@ -101,7 +101,7 @@ def _articles() -> dict[str, str | bytes]:
         "front_matter.md": "---\ntitle: Given title\ndate: 2026-01-02\noutlet: The Paper\n---\nOfficials in Athens met in 2016.\n",
         "no_front_matter.md": "Inferred title here\n\nOfficials in Sofia met on 2 January 2026.\n",
         "unclosed.md": "---\ntitle: [unclosed\ndate: 2026-01-02\n---\nOfficials in Riga met in 2015.\n",
-        "wrong_types.md": "---\ntitle: {a: 1}\nauthors: 5\ntags: just one\ndate: true\nurl: 12\ncolour: red\n---\nOfficials in Tallinn met in 2014.\n",
+        "wrong_types.md": "---\ntitle: {a: 1}\nauthors: 5\ntags: {a: 1}\ndate: true\nurl: 12\ncolour: red\n---\nOfficials in Tallinn met in 2014.\n",
         "impossible_date.md": "---\ndate: 2026-02-30\n---\nOfficials in Vilnius met in 2013.\n",
         "bad_sidecar.txt": "Story with a bad sidecar\n\nOfficials in Warsaw met in 2012.\n",
         "undated.txt": undated,

@@ -204,3 +204,10 @@ def test_a_new_article_appears_on_home(tmp_path):
     first = re.search(r'<a class="bf-article-title" href="([^"]+)">([^<]+)</a>', home)
     assert first and first.group(2) == "Tokyo Hosts Pacific Ministers", "the new article does not lead What's new"
     assert first.group(1).strip("./").rstrip("/") == new["url"].strip("/")
+
+
+def test_quotes_show_their_marks_once(seeds_site):
+    pages = [p.read_text(encoding="utf-8") for p in (seeds_site / "site" / "articles").glob("*/index.html")]
+    quotes = [q for p in pages for q in re.findall(r'<ul class="bf-quotes">(.*?)</ul>', p, re.S)]
+    assert quotes, "the seeds quote people"
+    assert not [q for q in quotes if re.search(r"[“\"][“\"]|[”\"][”\"]", q)]

@@ -13,6 +13,14 @@ from briefing.site.views import ArticleEvent, QuoteView
 from briefing.timex.values import sort_key
 
 
+def unquoted(quote: str) -> str:
+    """A quotation without its own quote marks: the page sets it in “…” (they showed twice, ““…””)."""
+    quote = quote.strip()
+    while len(quote) >= 2 and quote[0] in "“\"‘'«" and quote[-1] in "”\"’'»":
+        quote = quote[1:-1].strip()
+    return quote
+
+
 def article(ctx: Context, doc: Annotated) -> dict[str, str]:
     c, a = ctx.c, doc.article
     page = paths.article_page(a.slug)
@@ -35,7 +43,7 @@ def article(ctx: Context, doc: Annotated) -> dict[str, str]:
     by_type: dict[str, list] = defaultdict(list)
     for eid, n in sorted(ents.items(), key=lambda kv: (-kv[1], ctx.entity[kv[0]].name)):
         by_type[ctx.entity[eid].type].append((ctx.entity_link(page, eid), n))
-    quotes = [QuoteView(text(a.blocks[q.block].text[q.start:q.end]), q.speaker or "",
+    quotes = [QuoteView(text(unquoted(a.blocks[q.block].text[q.start:q.end])), q.speaker or "",
                         paths.href(page, page, paths.block_anchor(q.block))) for q in doc.quotes]
     return {page: ctx.render(
         "article.md.j2", page,
