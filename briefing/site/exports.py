@@ -10,6 +10,7 @@ from briefing.model import Entity
 from briefing.site import paths
 from briefing.site.context import entity_listing, entity_pages, theme_weights
 from briefing.site.dates import article_date_iso
+from briefing.site.markup import safe_url
 from briefing.site.pages.listings import glossary_anchor
 
 
@@ -28,7 +29,7 @@ def exports(corpus: Corpus, limits: Limits | None = None) -> dict[str, str]:
         articles.append({
             "id": a.slug, "title": a.title, "source": a.source, "url": url(a.source),
             "date": article_date_iso(a), "date_inferred": a.date_inferred, "outlet": a.outlet,
-            "authors": list(a.authors),
+            "authors": list(a.authors), "tags": list(a.tags), "subtitle": a.subtitle, "web": safe_url(a.url),
             "themes": [t for t, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))],
             "entities": sorted(set(mention_entities(corpus.entity_of, d))),
         })

@@ -89,3 +89,15 @@ def test_the_articles_own_links_are_links(site):
     pages = [p.read_text(encoding="utf-8") for p in (site / "articles").glob("*/index.html")]
     links = [m for p in pages for m in re.findall(r'<a href="([^"]+)" rel="nofollow noopener" class="bf-web">', p)]
     assert len(links) >= 50 and all(href.startswith(("http://", "https://")) for href in links)
+
+
+def test_byline_links_the_original_and_tags_show(site):
+    articles = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
+    with_web = [a for a in articles if a["web"]]
+    assert len(with_web) >= 20
+    for a in with_web:
+        page = (site / a["url"] / "index.html").read_text(encoding="utf-8")
+        assert 'class="bf-original"' in page, a["source"]
+    tagged = [a for a in articles if a["tags"]]
+    assert tagged and all('class="bf-chip bf-tag"' in (site / a["url"] / "index.html").read_text(encoding="utf-8")
+                          for a in tagged)

@@ -9,7 +9,7 @@ from pathlib import Path
 from sitecheck import broken_links, external_loads
 
 CONTRACT = {
-    "articles": {"id", "title", "source", "url", "date", "date_inferred", "outlet", "authors", "themes", "entities"},
+    "articles": {"id", "title", "source", "url", "date", "date_inferred", "outlet", "authors", "tags", "subtitle", "web", "themes", "entities"},
     "timeline": {"id", "date", "kind", "title", "themes", "entities", "mentions"},
     "entities": {"id", "name", "type", "aliases", "url", "mentions"},
     "themes": {"id", "name", "description", "url", "paragraphs"},
