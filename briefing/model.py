@@ -58,6 +58,8 @@ class Article:
     digest: str = ""  # sha256 of the source bytes (plus sidecar), the cache key
     # A standfirst or deck from metadata (``subtitle``, or a ``description`` that is not the headline).
     subtitle: str | None = None
+    # Closing author bios ("Jane Doe is a senior fellow at …"): about the authors, not article text.
+    bios: tuple[str, ...] = ()
 
     @property
     def date_inferred(self) -> bool:

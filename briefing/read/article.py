@@ -33,7 +33,7 @@ from briefing.read.html import HTML_SUFFIXES, read_page
 from briefing.read.inferred_date import with_date
 from briefing.read.markdown import looks_markdown, markdown_blocks, markdown_source
 from briefing.read.meta import parse_meta, split_front_matter
-from briefing.read.people import closing_bios, embedded_authors, respelled, transcript_bylines
+from briefing.read.people import bio_name, closing_bios, embedded_authors, respelled, transcript_bylines
 from briefing.read.provenance import (
     Outlets,
     choose_date,
@@ -232,6 +232,9 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
                 if why:
                     notes.append(f"authors {', '.join(authors)} from {why}")
                 break
+    blocks, bios_text = _without_bios(blocks, authors or ())
+    if bios_text:
+        notes.append(f"{len(bios_text)} closing author bio{'s' if len(bios_text) > 1 else ''} shown apart from the text")
     tag_values = meta.get("tags")
     if tag_values is None and tags:
         tag_values = tags
@@ -278,6 +281,7 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
         authors=tuple(authors or ()),
         url=url,
         tags=tuple(tag_values or ()),
+        bios=bios_text,
         inferred=frozenset(inferred),
         warnings=tuple(warnings),
         notes=tuple(notes),
@@ -373,6 +377,18 @@ def _stamp_date(stamp: str) -> dt.date | None:
             except ValueError:
                 continue
     return None
+
+
+def _without_bios(blocks: tuple[Block, ...], authors: tuple[str, ...]) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    """The closing paragraphs that are bios of the article's authors, taken out of the text (in order)."""
+    surnames = {a.split()[-1].lower() for a in authors if a.split()}
+    end = len(blocks)
+    while end > 1 and blocks[end - 1].kind == "paragraph" and len(blocks) - end < 3:
+        name = bio_name(blocks[end - 1].text)
+        if not name or name.split()[-1].lower() not in surnames:
+            break
+        end -= 1
+    return blocks[:end], tuple(b.text for b in blocks[end:])
 
 
 def _tail(lines: list[str], removed: Counter) -> tuple[tuple[str, ...], list[str]]:

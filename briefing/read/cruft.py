@@ -216,11 +216,11 @@ _NAME = r"(?:[A-Z][\w'’.-]+|[A-Z]\.)"
 _BIO = re.compile(
     rf"^[*_]*(?:[-—–]\s*)?({_NAME}(?:\s+(?:{_NAME}|de|da|van|von|bin|al|del|la|le)){{1,3}})\s+"
     r"(?:is|was|serves as|has been)\s+(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,3}?)"
-    r"(author|writer|journalist|professor|fellow|member|researcher|analyst|columnist|"
+    r"(?i:(author|writer|journalist|professor|fellow|member|researcher|analyst|columnist|"
     r"correspondent|editor|commentator|director|lecturer|scholar|expert|chair|chairman|president|"
     r"founder|consultant|adviser|advisor|specialist|reporter|contributor|economist|historian|"
     r"lawyer|officer|head|executive|associate|publisher|spokesman|spokeswoman|spokesperson|"
-    r"freelance|novelist|scientist|diplomat|ambassador|partner)s?\b"
+    r"freelance|novelist|scientist|diplomat|ambassador|partner)s?)\b"  # "Senior Research Fellow" too
 )
 _HONORIFIC = frozenset({"mr", "mrs", "ms", "miss", "sir", "lord", "lady"})
 

@@ -86,7 +86,8 @@ def test_seed_003_cruft_removed(bare_seeds):
     assert a.blocks[0].text.startswith("In uncertain times, Japan will have to invest")
     assert any("removed 6 lines of page cruft" in w for w in a.notes)
     assert a.authors == ("Richard Solomon",)
-    assert a.blocks[-1].text.startswith("Richard Solomon is an author")  # the bio stays
+    assert a.bios[0].startswith("Richard Solomon is an author")  # the bio is kept, apart from the text
+    assert not a.blocks[-1].text.startswith("Richard Solomon is")
 
 
 def test_seed_004_tag_line_gone_bios_and_quote_kept(bare_seeds):
@@ -103,8 +104,10 @@ def test_seed_004_tag_line_gone_bios_and_quote_kept(bare_seeds):
 
 
 def test_seed_bios_are_not_lost(bare_seeds):
+    """A closing bio is about the author: kept with the article, shown apart from its text."""
     for prefix, bio in (("000", "Kiyofumi Iwata is a member"), ("003", "Richard Solomon is an author")):
-        assert bio in texts(seed(bare_seeds, prefix))
+        a = seed(bare_seeds, prefix)
+        assert any(b.startswith(bio) for b in a.bios) and bio not in texts(a)
 
 
 def test_seed_sidecars_are_read_with_the_seeds():
@@ -293,7 +296,7 @@ def test_repeated_title_section_label_menu_credit_bio_and_lowercase_tag_line():
     assert "Policy Watch" not in body and "Most Popular" not in body and "Getty" not in body
     assert a.title not in body
     assert a.authors == ("Anna Berg",)
-    assert a.blocks[-1].text.startswith("Anna Berg is a senior fellow")
+    assert a.bios[0].startswith("Anna Berg is a senior fellow") and not a.blocks[-1].text.startswith("Anna Berg")
     assert "census budgets" not in body
     assert ("heading", "Who pays for it") in [(b.kind, b.text) for b in a.blocks]
 

@@ -64,3 +64,12 @@ def test_nothing_is_annotated_from_a_web_address(articles):
             masked = prose(b).text
             assert len(masked) == len(b.text)
             assert not re.search(r"https?://|www\.", masked), (a.source, b.text[:120])
+
+
+def test_closing_bios_are_about_the_authors_not_text(articles):
+    with_bios = {name: a for name, a in articles.items() if a.bios}
+    assert len(with_bios) >= 5
+    for a in with_bios.values():
+        surnames = {n.split()[-1] for n in a.authors}
+        assert all(any(s in bio for s in surnames) for bio in a.bios)
+        assert not any(b.text in a.bios for b in a.blocks)
