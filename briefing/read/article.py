@@ -429,6 +429,8 @@ def generated_title(blocks: list[RawBlock]) -> str:
     lead = next((b.text for b in blocks if b.kind == "paragraph"), blocks[0].text)
     sentence = first_sentence(lead).strip()
     sentence = re.sub(r"[.!?]$", "", sentence) if not _ABBREV.search(sentence) else sentence
+    if not re.search(r"\w", sentence):  # ". A": the first "sentence" is punctuation; the lead as a whole
+        sentence = " ".join(lead.split()).strip(" .!?") or "Untitled"
     if len(sentence) <= TITLE_MAX:
         return sentence
     words = sentence[:TITLE_MAX].split()[:-1] or sentence[:TITLE_MAX].split()
