@@ -195,6 +195,7 @@ class Theme:
     name: str
     description: str
     cues: tuple[str, ...] = ()
+    discovered: bool = False  # learnt from the collection (briefing.link.discovery), not from themes.yml
 
 
 @dataclass(frozen=True)

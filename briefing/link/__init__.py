@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from briefing.link.corpus import Corpus, EntityMention, EventMention, GlossaryTerm, ThemeParagraph, TimelineEntry
+from briefing.link.discovery import discover
 from briefing.link.entities import merge_entities
 from briefing.link.figures import FigureFact, figure_facts
 from briefing.link.indexes import entity_indexes, glossary, mention_entities, theme_index
@@ -35,6 +36,8 @@ def link(
     ordered = tuple(
         sorted(docs, key=lambda d: (-(d.article.date or dt.date.min).toordinal(), d.article.source))
     )
+    discovered, ordered = discover(ordered, themes)
+    themes = (*themes, *discovered)
     merged, entity_of = merge_entities([(d.article.source, d.mentions) for d in ordered])
     entities = tuple(sorted(merged, key=lambda e: e.id))
     mentions, cooccurs = entity_indexes(ordered, entity_of)

@@ -54,7 +54,8 @@ def exports(corpus: Corpus, limits: Limits | None = None) -> dict[str, str]:
                      for m in corpus.entity_mentions.get(e.id, ())],
     } for e in corpus.entities]
     themes = [{
-        "id": t.id, "name": t.name, "description": t.description, "url": paths.site_url(paths.theme_page(t.id)),
+        "id": t.id, "name": t.name, "description": t.description, "discovered": t.discovered,
+        "url": paths.site_url(paths.theme_page(t.id)),
         "paragraphs": [{"source": p.source, "url": url(p.source, paths.block_anchor(p.block)),
                         "text": by_source[p.source].article.blocks[p.block].text, "score": round(p.score, 4)}
                        for p in corpus.theme_paragraphs.get(t.id, ())],

@@ -114,6 +114,7 @@ class ThemeRow:
     description: str
     paragraphs: int
     articles: int
+    discovered: bool = False
 
 
 @dataclass(frozen=True)

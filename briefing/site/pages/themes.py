@@ -18,7 +18,8 @@ def themes_index(ctx: Context) -> dict[str, str]:
     rows = []
     for t in ctx.c.themes:
         paras = ctx.c.theme_paragraphs.get(t.id, ())
-        rows.append(ThemeRow(ctx.theme_link(page, t.id), t.description, len(paras), len({p.source for p in paras})))
+        rows.append(ThemeRow(ctx.theme_link(page, t.id), t.description, len(paras), len({p.source for p in paras}),
+                             t.discovered))
     rows.sort(key=lambda r: (-r.paragraphs, r.link.label))
     return {page: ctx.render("themes.md.j2", page, rows=rows)}
 

@@ -1,0 +1,134 @@
+"""Themes discovered from the collection itself, for the paragraphs the editorial taxonomy does not fit.
+
+knowledge/themes.yml is an editorial taxonomy: a briefing on defence fits it, a year of BBC news does
+not (its cues land on almost nothing, or on the wrong thing). When most substantive paragraphs of a
+collection carry no taxonomy theme, topics are learnt from the paragraphs with scikit-learn's NMF over
+TF-IDF, named by their top terms and marked as discovered; a user can copy one into themes.yml to
+edit it. Taxonomy themes stay where they fire; discovered ones go to the paragraphs without one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from briefing.model import Annotated, Theme, ThemeScore
+from briefing.slugs import slugify
+
+SUBSTANTIVE = 25  # words: a paragraph this long says enough to be about something
+FITS = 0.6  # share of substantive paragraphs with a taxonomy theme above which nothing is discovered
+MIN_PARAGRAPHS = 40  # fewer than this is too little to learn topics from
+PROSE = ("paragraph", "quote", "item")
+# Words every news story uses, whatever it is about: they would name topics like "said · people · year".
+NEWS_WORDS = frozenset("""said says say told tell according reported report reports reporting added asked
+    year years month months week weeks day days today yesterday time times new just like think want going
+    people person way make made making good well best really lot know thing things including include
+    percent cent number mr mrs ms dr use used using told news statement spokesman spokeswoman official
+    officials thank thanks question questions got get gets come came figure source""".split())
+
+
+def _substantive(doc: Annotated) -> list[int]:
+    return [b.index for b in doc.article.blocks if b.kind in PROSE and len(b.text.split()) >= SUBSTANTIVE]
+
+
+def coverage(docs: Sequence[Annotated]) -> float:
+    """Share of substantive paragraphs that carry at least one theme."""
+    total = themed = 0
+    for doc in docs:
+        scored = {t.block for t in doc.themes}
+        for i in _substantive(doc):
+            total += 1
+            themed += i in scored
+    return themed / total if total else 1.0
+
+
+def topic_count(n_articles: int) -> int:
+    """More topics for a larger collection, within what a reader can scan on one page."""
+    return max(4, min(24, round(1.5 * math.sqrt(n_articles))))
+
+
+def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tuple[Theme, ...], tuple[Annotated, ...]]:
+    """(discovered themes, docs with those themes on their unthemed paragraphs); nothing when the
+    taxonomy fits the collection or the collection is too small to learn from."""
+    if coverage(docs) >= FITS:
+        return (), tuple(docs)
+    rows: list[tuple[int, int]] = []  # (doc, block) of each paragraph topics are given to
+    texts: list[str] = []
+    for d, doc in enumerate(docs):
+        for b in doc.article.blocks:
+            if b.kind in PROSE and len(b.text.split()) >= 12:
+                rows.append((d, b.index))
+                texts.append(b.text)
+    if len(texts) < MIN_PARAGRAPHS:
+        return (), tuple(docs)
+    from sklearn.decomposition import NMF  # imported here: only a collection that needs it pays for it
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+    # Topics are learnt from whole articles (a paragraph is too short to tell a topic from its words'
+    # company, and 20,000 of them take a minute), then each paragraph is weighed against them.
+    articles = [" ".join(b.text for b in doc.article.blocks if b.kind in PROSE) for doc in docs]
+    vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_WORDS),
+                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b",
+                                 min_df=2, max_df=0.5, sublinear_tf=True, max_features=8_000)
+    try:
+        x = vectorizer.fit_transform(articles)
+    except ValueError:  # no term left after the filters: nothing to learn
+        return (), tuple(docs)
+    k = min(topic_count(len(docs)), x.shape[1] // 4, max(2, len(docs) // 2))
+    if k < 2:
+        return (), tuple(docs)
+    model = NMF(n_components=k, init="nndsvd", random_state=0, max_iter=400, tol=1e-4)
+    with warnings.catch_warnings():  # not converging to 1e-4 in 400 steps still gives usable topics
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model.fit(x)
+    weights = model.transform(vectorizer.transform(texts))
+    terms = vectorizer.get_feature_names_out()
+    themes = _name(model.components_, terms)
+
+    # A paragraph's topic: its strongest, when it clearly leads; else the article's own leading topic.
+    per_doc: dict[int, Counter] = defaultdict(Counter)
+    best: dict[tuple[int, int], tuple[int, float]] = {}
+    for (d, block), row in zip(rows, weights):
+        total = float(row.sum())
+        if total <= 0:
+            continue
+        top = int(row.argmax())
+        share = round(float(row[top]) / total, 6)  # rounded: BLAS sums differ in the last digits between runs
+        per_doc[d][top] += float(row[top])
+        if share >= 0.4:
+            best[(d, block)] = (top, share)
+    out = []
+    for d, doc in enumerate(docs):
+        themed = {t.block for t in doc.themes}
+        lead = per_doc[d].most_common(1)[0][0] if per_doc[d] else None
+        added = []
+        for block in _substantive(doc):
+            if block in themed:
+                continue
+            topic, share = best.get((d, block), (lead, 0.4))
+            if topic is not None:
+                added.append(ThemeScore(block=block, theme=themes[topic].id, score=round(min(1.0, share), 4)))
+        out.append(dataclasses.replace(doc, themes=tuple(sorted(doc.themes + tuple(added), key=lambda t: (t.block, t.theme))))
+                   if added else doc)
+    used = {t.theme for doc in out for t in doc.themes}
+    return tuple(t for t in themes if t.id in used), tuple(out)
+
+
+def _name(components, terms) -> list[Theme]:
+    """Each topic named by its top terms; ids unique and stable for the same collection."""
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for row in components:
+        top = [str(terms[i]) for i in row.argsort()[::-1][:6]]
+        name = " · ".join(top[:3])
+        tid = "discovered-" + slugify("-".join(top[:3]))
+        while tid in seen:
+            tid += "-2"
+        seen.add(tid)
+        themes.append(Theme(id=tid, name=name.capitalize(), cues=tuple(top), discovered=True,
+                            description=f"Discovered from the articles: paragraphs about {', '.join(top[:5])}."))
+    return themes
