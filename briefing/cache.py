@@ -5,11 +5,20 @@ from __future__ import annotations
 import ast
 import dataclasses
 import hashlib
+import json
+import logging
 import os
-import pickle
+import shutil
 from pathlib import Path
 
+from briefing.codec import CodecError, from_data, to_data
 from briefing.model import Annotated, Article
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+FORMAT = "briefing-annotation"  # what every entry says it is; VERSION changes when the layout does
+VERSION = 1
+SUFFIX = ".json"
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -35,10 +44,12 @@ def imported_modules(path: Path, pkg: Path = PACKAGE) -> list[Path]:
 
 def annotation_code(pkg: Path = PACKAGE) -> list[Path]:
     """The modules whose code decides an annotation: briefing/annotate/, the executors and every briefing
-    module they import (transitively), and this module (the cache format). Site, link and template code is
-    not among them, so editing those keeps the cache: a rebuild after a site change annotates nothing."""
-    todo = [*sorted((pkg / "annotate").rglob("*.py")), pkg / "executors.py", pkg / "model.py"]
-    seen: set[Path] = {pkg / "cache.py"}
+    module they import (transitively), and this module and the codec (the cache format). Site, link and
+    template code is not among them, so editing those keeps the cache: a rebuild after a site change annotates
+    nothing."""
+    todo = [*sorted((pkg / "annotate").rglob("*.py")), pkg / "executors.py", pkg / "model.py", pkg / "cache.py",
+            pkg / "codec.py"]
+    seen: set[Path] = set()
     while todo:
         path = todo.pop()
         if path in seen or not path.is_file():
@@ -57,8 +68,35 @@ def code_digest() -> str:
     return h.hexdigest()[:16]
 
 
+def dump(doc: Annotated) -> str:
+    """An entry's text: JSON with the format and its version around the annotated article."""
+    return json.dumps({"format": FORMAT, "version": VERSION, "annotated": to_data(doc, Annotated)},
+                      ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def load(raw: bytes, article: Article) -> Annotated:
+    """The entry in ``raw`` if it is one of ours, of this version, for ``article``; else CodecError saying why.
+    Nothing in it is imported or called: JSON becomes only the model's dataclasses, strings and numbers."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested too deep
+        raise CodecError(f"not JSON ({type(exc).__name__})") from None
+    if type(data) is not dict or data.get("format") != FORMAT:
+        raise CodecError("not a briefing cache entry")
+    if data.get("version") != VERSION or data.keys() != {"format", "version", "annotated"}:
+        raise CodecError(f"format version {data.get('version')!r}, not {VERSION}")
+    try:
+        doc = from_data(data["annotated"], Annotated)
+    except RecursionError:
+        raise CodecError("nested too deeply") from None
+    if doc.article != article:
+        raise CodecError("the entry is for another article")
+    return doc
+
+
 class AnnotationCache:
-    """Pickled Annotated per article, keyed by the article's content; one folder per code+knowledge version."""
+    """Annotated per article as JSON (briefing.codec), keyed by the article's content; one folder per
+    code+knowledge version. An entry that cannot be read as exactly that is a miss, with a warning."""
 
     def __init__(self, root: Path, version: str):
         self.dir = root / version
@@ -73,37 +111,64 @@ class AnnotationCache:
         canonical = [(k, sorted(v) if isinstance(v, (set, frozenset)) else v) for k, v in fields]
         return hashlib.sha256(repr(canonical).encode()).hexdigest()[:32]
 
+    def path(self, article: Article) -> Path:
+        """Where ``article``'s entry is kept."""
+        return self.dir / f"{self.key(article)}{SUFFIX}"
+
     def get(self, article: Article) -> Annotated | None:
         key = self.key(article)
         self.used.add(key)
-        path = self.dir / f"{key}.pickle"
+        path = self.dir / f"{key}{SUFFIX}"
         try:
-            with path.open("rb") as fh:
-                doc = pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            raw = path.read_bytes()
+        except FileNotFoundError:
             return None
-        return doc if isinstance(doc, Annotated) else None
+        except OSError as exc:
+            return self._miss(path, article, f"cannot be read ({type(exc).__name__})")
+        try:
+            return load(raw, article)
+        except CodecError as exc:
+            return self._miss(path, article, str(exc) if raw else "empty")
+
+    def _miss(self, path: Path, article: Article, reason: str) -> None:
+        """One warning line for an entry that is there but unusable; it is dropped and annotated again."""
+        log.warning("briefing: cache entry %s (%s) is not used: %s; annotating again", path, article.source, reason)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return None
 
     def put(self, article: Article, doc: Annotated) -> None:
-        self.dir.mkdir(parents=True, exist_ok=True)
+        """Write the entry to a temporary file and rename it: a build killed halfway leaves no entry, only a
+        temporary file that nothing reads and the next prune removes."""
         key = self.key(article)
         tmp = self.dir / f"{key}.{os.getpid()}.tmp"
-        with tmp.open("wb") as fh:
-            pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(self.dir / f"{key}.pickle")
+        try:
+            text = dump(doc)
+        except (TypeError, ValueError) as exc:  # a value the model's hints do not describe: a bug, not fatal
+            log.warning("briefing: %s is not cached: %s", article.source, exc)
+            return
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(self.dir / f"{key}{SUFFIX}")
+        except OSError as exc:
+            log.warning("briefing: %s is not cached: %s", article.source, exc)
+            tmp.unlink(missing_ok=True)
 
     def prune(self) -> None:
-        """Drop entries of removed or edited articles and of older versions: nothing stale stays."""
+        """Drop entries of removed or edited articles, of older versions and formats (such as the pickles
+        earlier versions wrote), and leftover temporary files: nothing stale stays."""
         if not self.root.is_dir():
             return
         for sub in self.root.iterdir():
             if sub.is_dir() and sub != self.dir:
-                for f in sub.iterdir():
-                    f.unlink(missing_ok=True)
-                sub.rmdir()
+                shutil.rmtree(sub, ignore_errors=True)  # a symbolic link is left alone, not followed
         if self.dir.is_dir():
             for f in self.dir.iterdir():
-                if f.suffix != ".pickle" or f.stem not in self.used:
-                    f.unlink(missing_ok=True)
-
-
+                if f.suffix != SUFFIX or f.stem not in self.used or not f.is_file():
+                    if f.is_dir() and not f.is_symlink():
+                        shutil.rmtree(f, ignore_errors=True)
+                    else:
+                        f.unlink(missing_ok=True)

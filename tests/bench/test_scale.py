@@ -135,7 +135,8 @@ def test_cache_key_ignores_site_code(tmp_path):
     pkg = tmp_path / "briefing"
     shutil.copytree(ROOT / "briefing", pkg, ignore=shutil.ignore_patterns("__pycache__"))
     names = {p.relative_to(pkg).as_posix() for p in annotation_code(pkg)}
-    assert {"annotate/__init__.py", "timex/__init__.py", "timex/rules.py", "model.py", "executors.py"} <= names
+    assert {"annotate/__init__.py", "timex/__init__.py", "timex/rules.py", "model.py", "executors.py", "cache.py",
+            "codec.py"} <= names
     assert not {n for n in names if n.startswith(("site/", "link/", "read/", "bench/"))}
     assert not {"hook.py", "plugin.py", "cli.py", "pipeline.py"} & names
 
@@ -159,7 +160,7 @@ def test_cache_is_hit_and_prunes(tmp_path):
     (seeds / "lagos_port.txt").write_text(MINE + "\nThe authority meets again on 4 June 2026.\n", encoding="utf-8")
     articles, _ = pipeline.read_all(seeds)
     pipeline.annotate_all(articles, knowledge, settings, pipeline.Timings())
-    assert len(list((settings.cache).rglob("*.pickle"))) == 1  # the edited article's old entry is gone
+    assert len(list((settings.cache).rglob("*.json"))) == 1  # the edited article's old entry is gone
 
 
 def test_cache_key_is_the_same_in_every_process():
