@@ -68,10 +68,14 @@ def code_digest() -> str:
     return h.hexdigest()[:16]
 
 
-def dump(doc: Annotated) -> str:
-    """An entry's text: JSON with the format and its version around the annotated article."""
-    return json.dumps({"format": FORMAT, "version": VERSION, "annotated": to_data(doc, Annotated)},
-                      ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+def dump(doc: Annotated) -> bytes:
+    """An entry: UTF-8 JSON with the format and its version around the annotated article."""
+    entry = {"format": FORMAT, "version": VERSION, "annotated": to_data(doc, Annotated)}
+    text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate in the text: escaped, it reads back the same
+        return json.dumps(entry, separators=(",", ":"), allow_nan=False).encode("ascii")
 
 
 def load(raw: bytes, article: Article) -> Annotated:
@@ -145,13 +149,13 @@ class AnnotationCache:
         key = self.key(article)
         tmp = self.dir / f"{key}.{os.getpid()}.tmp"
         try:
-            text = dump(doc)
+            raw = dump(doc)
         except (TypeError, ValueError) as exc:  # a value the model's hints do not describe: a bug, not fatal
             log.warning("briefing: %s is not cached: %s", article.source, exc)
             return
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
+            tmp.write_bytes(raw)
             tmp.replace(self.dir / f"{key}{SUFFIX}")
         except OSError as exc:
             log.warning("briefing: %s is not cached: %s", article.source, exc)

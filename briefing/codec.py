@@ -296,7 +296,7 @@ def _dataclass(cls: type, encode: bool) -> Codec:
             raise _wrong(f"a {label} object", v)
         if v.keys() != names:
             missing, extra = sorted(names - v.keys()), sorted(v.keys() - names)
-            raise CodecError(f"{label} fields missing {missing}, unknown {extra}")
+            raise CodecError(", ".join([f"fields missing {missing}"] * bool(missing) + [f"unknown {extra}"] * bool(extra)))
         values = {}
         for name, exact, codec in plan:
             x = v[name]
