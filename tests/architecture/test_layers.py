@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "briefing"
-BASE = {"model", "config", "knowledge", "slugs", "timex"}
+BASE = {"model", "config", "knowledge", "slugs", "timex", "codec"}
 STAGES = ["read", "annotate", "link", "site"]  # each may import the ones before it, never one after
 
 
