@@ -94,16 +94,25 @@ def default_outlets() -> Outlets:
         return Outlets({}, {})
 
 
-# How a text names its own publisher, strongest first. "told X" alone is weak: reports quote people who
-# spoke to other outlets, and a think tank's paper says "officials told CSIS"; it only adds to the others.
-_CREDIT = r"\b(?P<o>{names})[’']s\s[^\n]{{0,200}}?\bcontributed\s+to\s+this\s+report"  # "CNN’s X contributed…"
-_LABEL = r"^(?P<o>{names}):\s"  # the interviewer's label in a Q&A: "CNN: How much should people worry…"
-_TOLD = r"\btold\s+(?:the\s+)?(?P<o>{names})\b"
+# How a text names its own publisher. Strong: a contributors' credit, the interviewer's label in a Q&A, a
+# first-person "our CNN team". Weak: the outlet as the one people talk to ("told CNN", "viewed by CNN",
+# "an interview with CNN"); reports quote people who spoke to other outlets too, and a think tank's paper
+# says "officials told CSIS", so weak references count only when several kinds of them agree.
+_CREDIT = r"\b(?P<o>{names})[’'](?:s)?\s[^\n]{{0,200}}?\bcontributed\s+to\s+this\s+report"  # Reuters’ too
+_LABEL = r"^(?P<o>{names}):\s"
+_OURS = r"\bour\s+(?P<o>{names})\s+(?:team|colleagues?|correspondents?|reporters?|crew|producers?|journalists?)\b"
+_WEAK = {
+    "told": r"\b(?:told|tells|tell|telling)\s+(?:the\s+)?(?P<o>{names})\b",
+    "seen": r"\b(?:viewed|obtained|reviewed|seen|verified|confirmed)\s+by\s+(?:the\s+)?(?P<o>{names})\b",
+    "interview": r"\binterview\s+with\s+(?:the\s+)?(?P<o>{names})\b",
+    "sent": r"\b(?:email|statement|letter)\s+to\s+(?:the\s+)?(?P<o>{names})\b",
+}
 
 
 def self_named(text: str, outlets: Outlets) -> tuple[str, str] | None:
-    """(outlet, evidence) when the text names its own publisher: a "contributed to this report" credit,
-    or an interviewer's label ("CNN: …") at least twice, for one outlet of knowledge/outlets.yml."""
+    """(outlet, evidence) when the text names its own publisher, for one outlet of knowledge/outlets.yml:
+    a strong reference (credit, two interviewer labels, "our X team"), or weak ones of two kinds at least
+    three times ("tells CNN", "viewed by CNN", "told CNN")."""
     if not outlets.names:
         return None
     names = "|".join(re.escape(n) for n in sorted(outlets.names, key=len, reverse=True))
@@ -115,13 +124,18 @@ def self_named(text: str, outlets: Outlets) -> tuple[str, str] | None:
                 out.setdefault(outlet, []).append(" ".join(m.group(0).split())[:50])
         return out
 
-    credits, labels, told = found(_CREDIT), found(_LABEL), found(_TOLD)
-    strong = set(credits) | {o for o, hits in labels.items() if len(hits) >= 2}
+    credits, labels, ours = found(_CREDIT), found(_LABEL), found(_OURS)
+    weak = {kind: found(pattern) for kind, pattern in _WEAK.items()}
+    strong = set(credits) | set(ours) | {o for o, hits in labels.items() if len(hits) >= 2}
+    for outlet in {o for hits in weak.values() for o in hits}:
+        kinds = [k for k, hits in weak.items() if outlet in hits]
+        if len(kinds) >= 2 and sum(len(weak[k][outlet]) for k in kinds) >= 3:
+            strong.add(outlet)
     if len(strong) != 1:
         return None  # none, or two outlets: the text does not say which is its own
     (outlet,) = strong
-    evidence = credits.get(outlet, [])[:1] + labels.get(outlet, [])[:1] + told.get(outlet, [])[:1]
-    return outlet, "; ".join(f"“{e}”" for e in evidence)
+    evidence = [hits[outlet][0] for hits in (credits, labels, ours, *weak.values()) if outlet in hits]
+    return outlet, "; ".join(f"“{e}”" for e in evidence[:3])
 
 
 def url_host(url: str | None) -> str | None:

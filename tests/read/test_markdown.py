@@ -70,3 +70,16 @@ def test_a_source_line_is_the_url_not_text(tmp_path):
     a = read_article(tmp_path / "a.md", tmp_path)
     assert a.url == "https://example.org/2024/apr/11/story"
     assert [b.text for b in a.blocks] == ["A prominent tycoon was sentenced on Thursday in the case."]
+
+
+def test_a_text_names_its_own_publisher_only_when_it_says_so_clearly():
+    from briefing.read.provenance import default_outlets, self_named
+
+    outlets = default_outlets()
+    assert self_named("Reuters’ Jane Doe contributed to this report.", outlets)[0] == "Reuters"
+    assert self_named("As our BBC team reached the border, shelling began.", outlets)[0] == "BBC"
+    assert self_named("A spokesperson tells CNN the line is down. Documents viewed by CNN show it. "
+                      "A driver told CNN he waited.", outlets)[0] == "CNN"
+    assert self_named("A source told CNN the talks failed.", outlets) is None  # once, in passing
+    assert self_named("Officials told Reuters one thing and told Reuters another.", outlets) is None  # one kind
+    assert self_named("Reuters’ A contributed to this report. AFP’s B contributed to this report.", outlets) is None
