@@ -52,19 +52,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.result: pipeline.Result | None = None  # the last build's corpus and timings
         self._stashes: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content
 
-    def generate(self, root: Path) -> dict[str, str]:
-        """Run the pipeline for the project at ``root`` and render every page and export."""
+    def generate(self, root: Path, site_name: str = "Briefing", site_url: str | None = None) -> dict[str, str]:
+        """Run the pipeline for the project at ``root`` and render every page, export and feed."""
         s = settings(root, self.config)
         self.result = pipeline.run(s, progress=self.progress)
         t0 = time.perf_counter()
-        files = render(self.result.corpus, s.templates, s.limits)
+        files = render(self.result.corpus, s.templates, s.limits, site_name, site_url)
         self.result.timings.add("render", time.perf_counter() - t0)
         return files
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
         try:
-            generated = self.generate(root)
+            generated = self.generate(root, config.site_name, config.site_url or None)
         except (KnowledgeError, ExecutorError) as exc:
             raise PluginError(f"briefing: {exc}") from None
         except jinja2.TemplateError as exc:  # templates/ is user-editable: name the file and line

@@ -25,7 +25,7 @@ def make_project(tmp: Path, articles: dict[str, str | bytes] | None = None, seed
     if options:
         config.setdefault("extra", {})["briefing"] = options
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    for name in ("docs", "templates", "knowledge"):
+    for name in ("docs", "templates", "knowledge", "overrides"):
         shutil.copytree(ROOT / name, tmp / name)
     seeds = tmp / "seeds"
     if seeds_from is not None:

@@ -106,7 +106,7 @@ def make_ours(dest: Path, files: Sequence[Path], corpus: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / "build_site.py")]
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    for name in ("docs", "templates", "knowledge"):
+    for name in ("docs", "templates", "knowledge", "overrides"):
         shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True)
     seeds = dest / "seeds"
     seeds.mkdir(exist_ok=True)

@@ -15,14 +15,18 @@ from briefing.config import Limits
 from briefing.link import Corpus
 from briefing.site.context import Context
 from briefing.site.exports import exports
+from briefing.site.feeds import CALENDAR, FEED, atom, calendar
 from briefing.site.pages import all_pages
 
 __all__ = ["exports", "render"]
 
 
-def render(corpus: Corpus, templates: Path, limits: Limits | None = None) -> dict[str, str]:
-    """Every generated page and export: {src_uri: content}."""
+def render(corpus: Corpus, templates: Path, limits: Limits | None = None, site_name: str = "Briefing",
+           site_url: str | None = None) -> dict[str, str]:
+    """Every generated page, export and subscription file: {src_uri: content}."""
     limits = limits or Limits()
     out = all_pages(Context(corpus, templates, limits))
     out.update(exports(corpus, limits))
+    out[FEED] = atom(corpus, site_name, site_url)
+    out[CALENDAR] = calendar(corpus, site_name, site_url, limits)
     return out

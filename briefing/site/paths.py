@@ -117,6 +117,12 @@ def _relative(from_page: str, to_page: str) -> str:
     return rel
 
 
+def file_href(from_page: str, name: str) -> str:
+    """Relative URL from a built page to a file at the site's root (feed.xml, calendar.ics)."""
+    src = site_url(from_page)
+    return posixpath.relpath("/" + name, "/" + src) if src else name
+
+
 def data_file(name: str) -> str:
     """Source path of a JSON export: data/articles.json etc., copied to site/data/."""
     return f"data/{name}.json"
