@@ -156,8 +156,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_main(args.rest)
 
 
+COMMANDS = ("build", "check", "timex", "new", "bench")
+
+
+def with_command(argv: list[str]) -> list[str]:
+    """``build`` is the default command, so its options work without it: ``--strict`` is ``build --strict``."""
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        return argv
+    return ["build", *argv]
+
+
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="build_site.py", description="Build the briefing site.")
+    parser = argparse.ArgumentParser(
+        prog="build_site.py", description="Build the briefing site. build is the default command: "
+        "`build_site.py --strict` is `build_site.py build --strict`.")
     sub = parser.add_subparsers(dest="command")
     b = sub.add_parser("build", help="build the site (the default)")
     b.add_argument("--strict", action="store_true", help="fail on warnings, like mkdocs build --strict")
@@ -179,11 +191,8 @@ def main(argv: list[str]) -> int:
     n.add_argument("--seeds", help=argparse.SUPPRESS)
     be = sub.add_parser("bench", help="benchmarks: timex (TempEval-3), scale (BBC corpus)")
     be.add_argument("rest", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
-    handlers = {None: cmd_build, "build": cmd_build, "check": cmd_check, "timex": cmd_timex, "new": cmd_new,
-                "bench": cmd_bench}
-    if args.command is None:
-        args.strict = False
+    args = parser.parse_args(with_command(list(argv)))
+    handlers = {"build": cmd_build, "check": cmd_check, "timex": cmd_timex, "new": cmd_new, "bench": cmd_bench}
     from mkdocs.exceptions import MkDocsException
 
     from briefing.config import ConfigError
