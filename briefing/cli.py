@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefing import pipeline
 from briefing.config import Settings, build_date, settings, validated
+from briefing.text import plural
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,8 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     assert PLUGIN.result is not None
     c = PLUGIN.result.corpus
     print(
-        f"built {len(c.docs)} articles, {len(c.entities)} entities, {len(c.timeline)} events, "
-        f"{len(c.themes)} themes, {len(c.problems)} warnings in {time.perf_counter() - t0:.1f}s "
+        f"built {plural(len(c.docs), 'article')}, {plural(len(c.entities), 'entity', 'entities')}, "
+        f"{plural(len(c.timeline), 'event')}, {plural(len(c.themes), 'theme')}, "
+        f"{plural(len(c.problems), 'warning')} in {time.perf_counter() - t0:.1f}s "
         f"-> {config.site_dir}"
     )
     for p in c.problems:
@@ -83,13 +85,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{a.source}: “{a.title}”")
         print(f"    date {date}; outlet {a.outlet or '-'}; authors {', '.join(a.authors) or '-'}"
               f"{'; inferred ' + ', '.join(sorted(a.inferred)) if a.inferred else ''}")
-        print(f"    {len(a.blocks)} blocks, {len(doc.mentions)} entity mentions, {len(doc.events)} events, "
-              f"{len(doc.figures)} figures, {len(doc.acronyms)} acronyms, {len({t.theme for t in doc.themes})} themes")
+        print(f"    {plural(len(a.blocks), 'block')}, {plural(len(doc.mentions), 'entity mention')}, "
+              f"{plural(len(doc.events), 'event')}, {plural(len(doc.figures), 'figure')}, "
+              f"{plural(len(doc.acronyms), 'acronym')}, {plural(len({t.theme for t in doc.themes}), 'theme')}")
         for note in a.notes:
             print(f"    note: {note}")
     for p in c.problems:
         print(f"warning: {p}")
-    print(f"{len(c.docs)} articles, {len(c.problems)} problems")
+    print(f"{plural(len(c.docs), 'article')}, {plural(len(c.problems), 'problem')}")
     return 1 if c.problems else 0
 
 

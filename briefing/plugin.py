@@ -23,6 +23,7 @@ from briefing.executors import ExecutorError
 from briefing.knowledge import KnowledgeError
 from briefing.site import render
 from briefing.site.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
+from briefing.text import plural
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -37,9 +38,9 @@ def report(result: pipeline.Result) -> None:
             log.info("%s: %s", doc.article.source, note)
     t = result.timings
     log.info(
-        "briefing: %d articles (%d annotated, %d from cache), %d entities, %d events, %d themes, %d problems",
-        len(corpus.docs), t.annotated, t.cached, len(corpus.entities), len(corpus.timeline),
-        len(corpus.themes), len(corpus.problems),
+        "briefing: %s (%d annotated, %d from cache), %s, %s, %s, %s",
+        plural(len(corpus.docs), "article"), t.annotated, t.cached, plural(len(corpus.entities), "entity", "entities"),
+        plural(len(corpus.timeline), "event"), plural(len(corpus.themes), "theme"), plural(len(corpus.problems), "problem"),
     )
     log.debug("briefing stage timings: %s", ", ".join(f"{k} {v:.2f}s" for k, v in t.stages.items()))
 
@@ -95,7 +96,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return html
         html, n = restore_raw_html(html, stash)
         if n != len(stash.blocks):
-            log.warning("briefing: %s: %d raw HTML blocks were lost in Markdown", page.file.src_uri, len(stash.blocks) - n)
+            lost = len(stash.blocks) - n
+            log.warning("briefing: %s: %s lost in Markdown", page.file.src_uri,
+                        plural(lost, "raw HTML block was", "raw HTML blocks were"))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchors(stash.blocks)
         return html

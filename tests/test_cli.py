@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,20 @@ def test_a_wrong_build_option_is_reported_by_the_build_command():
     done = run("--executor", "nowhere")
     assert done.returncode == 2
     assert "invalid choice: 'nowhere'" in done.stderr and "build" in done.stderr
+
+
+ONE = """---
+title: "Canberra Signs Submarine Deal"
+date: 2025-03-04
+---
+
+Australia signed a submarine deal worth $3 billion with Japan on Tuesday, 4 March 2025.
+"""
+
+
+def test_check_says_one_of_each(tmp_path):
+    (tmp_path / "deal.md").write_text(ONE, encoding="utf-8")
+    done = run("check", "--seeds", str(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.rstrip().endswith("1 article, 0 problems")
+    assert re.findall(r"(?<![\d.,$])\b1 [a-z ]*?[a-z]+s\b", done.stdout) == []

@@ -45,6 +45,7 @@ from briefing.read.provenance import (
     url_host,
 )
 from briefing.slugs import slugify
+from briefing.text import plural
 
 ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".yml"
@@ -234,7 +235,7 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
                 break
     blocks, bios_text = _without_bios(blocks, authors or ())
     if bios_text:
-        notes.append(f"{len(bios_text)} closing author bio{'s' if len(bios_text) > 1 else ''} shown apart from the text")
+        notes.append(f"{plural(len(bios_text), 'closing author bio')} shown apart from the text")
     tag_values = meta.get("tags")
     if tag_values is None and tags:
         tag_values = tags
@@ -245,7 +246,7 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
     total = sum(removed.values())
     if total:
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(removed.items()))
-        notes.append(f"removed {total} line{'s' if total != 1 else ''} of page cruft ({detail})")
+        notes.append(f"removed {plural(total, 'line')} of page cruft ({detail})")
     header: list[tuple[dt.date, str, str, bool]] = []
     if meta.get("date") is not None:
         header.append((meta["date"], meta.get("date_precision", "day"), "the metadata date", True))

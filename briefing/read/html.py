@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from briefing.read.blocks import RawBlock
 from briefing.read.cruft import line_cruft
+from briefing.text import plural
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_TYPES = re.compile(r"(News|Opinion|Analysis|Reportage|Review|Satirical|Scholarly|Tech)?Article$|BlogPosting$|Report$")
@@ -110,10 +111,10 @@ def read_page(data: bytes) -> Page:
     raw = _raw(doc.body)
     more = _continuation(tree, raw)
     if more:
-        page.notes.append(f"added {len(more)} blocks of the article that continue after an interruption")
+        page.notes.append(f"added {plural(len(more), 'block')} of the article that continue after an interruption")
     page.blocks, dropped = _blocks(raw + more, page.title)
     if dropped:
-        page.notes.append(f"removed {dropped} block{'s' if dropped != 1 else ''} of page clutter")
+        page.notes.append(f"removed {plural(dropped, 'block')} of page clutter")
     if not page.blocks:
         raise ValueError("no article text found in the page")
     return page

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from briefing.site.markup import plural
+from briefing.text import plural
 
 PALETTE = ("#3f6ad8", "#d8643f", "#3fa66a", "#a63fd8", "#d8b23f", "#3fb8d8", "#d83f8a", "#7a7a7a")
 

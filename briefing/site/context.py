@@ -20,8 +20,9 @@ from briefing.link import Corpus, TimelineEntry
 from briefing.model import Annotated
 from briefing.site import charts, paths
 from briefing.site.dates import article_date, is_ahead, timex_phrase, timex_value
-from briefing.site.markup import page_title, plural
+from briefing.site.markup import page_title
 from briefing.site.views import EntryView, Link, SourceRow
+from briefing.text import plural
 from briefing.timex.values import parts
 
 SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")

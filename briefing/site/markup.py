@@ -29,11 +29,6 @@ class Inline:
     close: Markup
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    """The one place counts meet nouns: plural(1, "mention") -> "1 mention", plural(3, "entry", "entries")."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
 def text(value: str) -> Markup:
     """Escaped text on one line (raw HTML blocks must not contain blank lines)."""
     return escape(" ".join(value.split()))

@@ -1,5 +1,5 @@
 """The architecture stays true: imports run one way (read <- annotate <- link <- site), the shared base
-(model, config, knowledge, slugs, timex) imports no stage, and no module grows past 500 lines."""
+(model, config, knowledge, slugs, text, timex) imports no stage, and no module grows past 500 lines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "briefing"
-BASE = {"model", "config", "knowledge", "slugs", "timex", "codec"}
+BASE = {"model", "config", "knowledge", "slugs", "text", "timex", "codec"}
 STAGES = ["read", "annotate", "link", "site"]  # each may import the ones before it, never one after
 
 
