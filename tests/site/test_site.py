@@ -211,3 +211,33 @@ def test_quotes_show_their_marks_once(seeds_site):
     quotes = [q for p in pages for q in re.findall(r'<ul class="bf-quotes">(.*?)</ul>', p, re.S)]
     assert quotes, "the seeds quote people"
     assert not [q for q in quotes if re.search(r"[“\"][“\"]|[”\"][”\"]", q)]
+
+
+ONE_ARTICLE = """---
+title: "Canberra Signs Submarine Deal"
+date: 2025-03-04
+outlet: "Example News"
+---
+
+Australia signed a submarine deal worth $3 billion with Japan on Tuesday, 4 March 2025.
+"""
+
+
+def test_a_one_article_site_says_one_of_each(tmp_path):
+    """Every count that meets a noun goes through plural(): a briefing of one article never says "1 articles"."""
+    from conftest import make_project, mkdocs_build
+
+    project = make_project(tmp_path, {"deal.md": ONE_ARTICLE})
+    done = mkdocs_build(project)
+    assert done.returncode == 0, done.stderr
+    site = project / "site"
+    bad = {}
+    for page in site.rglob("index.html"):
+        text = _text(re.sub(r"<script.*?</script>", " ", page.read_text(encoding="utf-8"), flags=re.S))  # Material's strings
+        found = [m for m in re.findall(r"(?<![\d.,$€£])\b1 ((?:[a-z]+ ){0,2}[a-z]+s)\b", text)
+                 if not m.endswith(("ss", "us", "news"))]
+        if found:
+            bad[page.relative_to(site).as_posix()] = found[:3]
+    assert not bad
+    entities = _text(_page(site, "entities"))
+    assert "at most" not in entities and "Each of them has its own page" in entities
