@@ -102,8 +102,17 @@ def cmd_timex(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"{path}: cannot read as UTF-8 text: {exc}", file=sys.stderr)
+    except FileNotFoundError:
+        print(f"{path}: no such file", file=sys.stderr)
+        return 2
+    except IsADirectoryError:
+        print(f"{path}: a folder, not a text file", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{path}: cannot read the file: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8", file=sys.stderr)
         return 2
     dct = None
     if args.dct:

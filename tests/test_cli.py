@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -76,3 +77,27 @@ def test_check_says_one_of_each(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.rstrip().endswith("1 article, 0 problems")
     assert re.findall(r"(?<![\d.,$])\b1 [a-z ]*?[a-z]+s\b", done.stdout) == []
+
+
+def test_timex_says_a_missing_file_does_not_exist(tmp_path, capsys):
+    missing = tmp_path / "nowhere.txt"
+    assert cli.main(["timex", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{missing}: no such file") and "UTF-8" not in err
+
+
+def test_timex_names_a_file_that_is_not_utf8(tmp_path, capsys):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 on 4 March 2025".encode("latin-1"))
+    assert cli.main(["timex", str(latin)]) == 2
+    assert capsys.readouterr().err.startswith(f"{latin}: not UTF-8 text")
+    assert cli.main(["timex", str(tmp_path)]) == 2
+    assert "a folder, not a text file" in capsys.readouterr().err
+
+
+def test_timex_prints_json(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("They met on 4 March 2025.", encoding="utf-8")
+    assert cli.main(["timex", str(f), "--dct", "2025-03-05"]) == 0
+    [found] = json.loads(capsys.readouterr().out)
+    assert found["value"] == "2025-03-04"
