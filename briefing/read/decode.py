@@ -27,11 +27,49 @@ _ZERO_WIDTH = re.compile(r"[\ufeff\u200b\u2060]")
 _WESTERN_PUNCT = set("‘’“”–—…•€£¥©®™°±×÷§¶·¡¿«»¢¤¦¨ª¬¯²³´µ¸¹º¼½¾†‡‰‹›ˆ˜šŠžŽœŒŸƒ")
 
 
+# Files people save by mistake under a text name, recognised by their first bytes (their "magic").
+_MAGIC = (
+    (b"%PDF-", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word (.doc) or other old Microsoft Office file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+)
+NOT_TEXT_HINT = "save the article's text as .txt or .md, or the page as .html"
+
+
+def file_kind(data: bytes) -> str | None:
+    """What a non-text file is, from its first bytes: "a PDF file", "a Word document (.docx)", or None."""
+    if data.startswith(b"PK\x03\x04"):  # a ZIP: Word, OpenDocument and EPUB files are ZIPs
+        head = data[:4096] + data[-65536:]  # the first entries, and the directory of names at the end
+        if b"word/" in head:
+            return "a Word document (.docx)"
+        if b"opendocument.text" in head:
+            return "an OpenDocument text (.odt)"
+        if b"epub+zip" in head:
+            return "an EPUB book"
+        if b"[Content_Types].xml" in head:
+            return "a Microsoft Office document"
+        return "a ZIP archive (or a Word or OpenDocument file)"
+    if data[8:12] == b"WEBP" and data.startswith(b"RIFF"):
+        return "a WebP image"
+    return next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode file bytes to text with \\n line ends; warnings say what was converted."""
     warnings: list[str] = []
     if not data:
         raise Unreadable("empty file")
+    kind = file_kind(data)
+    if kind:
+        raise Unreadable(f"{kind}, not text: {NOT_TEXT_HINT}")
     text = _decode_bytes(data, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)

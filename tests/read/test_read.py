@@ -184,7 +184,7 @@ def test_bbc_style_latin1_pound_sign(tmp_path):
     (b"", "empty"),
     (b"   \n\t\n  ", "whitespace"),
     (bytes(range(256)) * 20, "binary"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\xff" * 300, "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\xff" * 300, "a PNG image, not text"),
     (b"Credit: Jane Doe\n\nAdvertisement\n", "no text left"),
 ])
 def test_unusable_files_raise_read_error(tmp_path, data, reason):
@@ -195,6 +195,36 @@ def test_unusable_files_raise_read_error(tmp_path, data, reason):
         read_article(path, tmp_path)
     assert info.value.source == "sub/bad.txt"
     assert reason in str(info.value)
+
+
+def _zip(*entries: tuple[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in entries:
+            z.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data,kind", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\x02" * 20, "a PDF file"),
+    (_zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")), "a Word document (.docx)"),
+    (_zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office/>")),
+     "an OpenDocument text (.odt)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00\x3e\x00\x03" * 200, "a legacy Word (.doc)"),
+    (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Minister resigns\\par}", "an RTF document"),
+    (_zip(("notes.txt", "hello")), "a ZIP archive"),
+])
+def test_documents_saved_as_txt_say_what_they_are(tmp_path, data, kind):
+    """A PDF or Word file renamed .txt is named for what it is, with what to do, not as 'NUL bytes'."""
+    (tmp_path / "report.txt").write_bytes(data)
+    with pytest.raises(ReadError) as info:
+        read_article(tmp_path / "report.txt", tmp_path)
+    assert str(info.value).startswith(f"report.txt: {kind}")
+    assert info.value.reason.endswith("not text: save the article's text as .txt or .md, or the page as .html")
+    assert "NUL" not in str(info.value)
 
 
 def test_missing_file_is_a_read_error(tmp_path):
