@@ -14,6 +14,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 from briefing.model import Article, Block, WebLink
@@ -160,7 +161,7 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
     else:
         raw = build_blocks(lines, head.captions, marks=marks, markdown=False)
     if not raw:
-        raise Unreadable("no text left after cleanup")
+        _no_text(meta.get("title") or head.title, "its front matter" if front is not None else "the title")
     blocks = tuple(Block(index=i, kind=b.kind, text=b.text, level=b.level,
                          links=tuple(WebLink(*link) for link in b.links)) for i, b in enumerate(raw))
 
@@ -186,9 +187,14 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
                 notes.append(how)
     else:
         parts = None
-    if not title:
+    generated = not title
+    if generated:
         title = generated_title(raw)
         inferred.add("title")
+    # Only the headline: the text is the title itself, and when the title was taken from that text it
+    # reads as a headline, not a sentence ("Officials met in Riga." alone is a one-sentence article).
+    if all(_same_words(b.text, title) for b in blocks) and not (generated and _sentence(blocks[-1].text)):
+        _no_text(title, "the title")
 
     outlet = meta.get("outlet")
     if outlet is None and by_host:
@@ -288,6 +294,27 @@ def _read(path: Path, source: str, outlets: Outlets) -> Article:
         notes=tuple(notes),
         digest=digest,
     ))
+
+
+def _no_text(title: str | None, below: str) -> NoReturn:
+    """Skip a file with nothing to read, saying whether it has a title waiting for its text.
+
+    Skipped rather than built: its page would show the headline and nothing under it, while the
+    home page and the article list would offer it as an article; the warning says what to paste."""
+    if title:
+        raise Unreadable(f"a title ({' '.join(title.split())!r}) but no text: paste the article's text below {below}")
+    raise Unreadable("no text left after cleanup")
+
+
+def _sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ":", ";"))
+
+
+def _same_words(a: str, b: str) -> bool:
+    def norm(s: str) -> str:
+        return " ".join(s.split()).casefold().strip(" .#…")
+
+    return norm(a) == norm(b)
 
 
 def _sidecar_meta(sidecar: Path, sidecar_bytes: bytes, meta: dict, warnings: list[str]) -> None:

@@ -84,6 +84,10 @@ def _articles() -> dict[str, str | bytes]:
         "blank.txt": " \n\t\n   \n",
         "binary.txt": bytes(range(256)) * 8,
         "nul_bytes.md": b"Title\x00\x00\x00\x00 with\x00 nul\x00 bytes\x00" * 20,
+        # documents saved under a text name; a title waiting for its text
+        "report.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n\x00\x01\x02" * 20,
+        "memo.txt": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00\x3e\x00\x03" * 200,
+        "title_only.md": '---\ntitle: "Summit Opens in Vienna"\ndate: 2026-03-01\n---\n',
         # encodings and line ends
         "cp1252.txt": "Café owners in München\n\nThe café owners in München said on 3 March 2026 that rent rose by €5 – a “shock”.\n".encode("cp1252"),
         "latin1.txt": "Äpfel und Birnen\n\nDie Bäuerin in Köln verkaufte am Markt Äpfel für 5 Mark, sagte sie.\n".encode("latin-1"),
@@ -115,7 +119,8 @@ SIDECARS = {
     "hostile_html.yml": "date: 2026-03-05\n",
     "bad_sidecar.yml": "title: [unclosed\n",
 }
-SKIPPED = {"empty.txt": "empty file", "blank.txt": "whitespace only", "binary.txt": "binary", "nul_bytes.md": "binary"}
+SKIPPED = {"empty.txt": "empty file", "blank.txt": "whitespace only", "binary.txt": "binary", "nul_bytes.md": "binary",
+           "report.txt": "a PDF file, not text", "memo.txt": "a legacy Word (.doc)", "title_only.md": "but no text"}
 
 
 def build(project: Path, *args: str) -> subprocess.CompletedProcess:

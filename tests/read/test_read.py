@@ -227,6 +227,29 @@ def test_documents_saved_as_txt_say_what_they_are(tmp_path, data, kind):
     assert "NUL" not in str(info.value)
 
 
+@pytest.mark.parametrize("name,data,below", [
+    ("new.md", '---\ntitle: "Ferry Link to Resume"\ndate: 2025-06-01\n---\n', "its front matter"),
+    ("repeated.md", '---\ntitle: "Ferry Link to Resume"\n---\n\n# Ferry Link to Resume\n', "its front matter"),
+    ("headline.txt", "Ferry Link to Resume\n", "the title"),
+    ("heading.md", "# Ferry Link to Resume\n\n", "the title"),
+    ("twice.txt", "Ferry Link to Resume\n\nFerry Link to Resume\n", "the title"),
+])
+def test_a_title_without_text_is_skipped_with_a_warning_that_says_so(tmp_path, name, data, below):
+    """Skipped, not built: its page would be a headline over nothing, listed on the home page as an article."""
+    (tmp_path / name).write_text(data, encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read_article(tmp_path / name, tmp_path)
+    assert str(info.value) == (f"{name}: a title ('Ferry Link to Resume') but no text: "
+                               f"paste the article's text below {below}")
+
+
+def test_one_sentence_of_text_is_an_article(tmp_path):
+    line = "Officials in Riga met in 2015."  # short, but a sentence: text without a title, not a title
+    (tmp_path / "one.txt").write_text(line + "\n", encoding="utf-8")
+    a = read_article(tmp_path / "one.txt", tmp_path)
+    assert [b.text for b in a.blocks] == [line]
+
+
 def test_missing_file_is_a_read_error(tmp_path):
     with pytest.raises(ReadError, match="cannot read"):
         read_article(tmp_path / "gone.txt", tmp_path)
