@@ -14,6 +14,10 @@ pip_install() { .venv/bin/python -m pip install --quiet --disable-pip-version-ch
 pip_install -r requirements-dev.txt
 # The package itself, editable: registers the `briefing` MkDocs plugin entry point (plugins: - briefing).
 pip_install --no-deps -e .
+# Material prints an end-of-life banner on every `mkdocs build` and `mkdocs serve` unless NO_MKDOCS_2_WARNING
+# is set. It prints it while loading the theme, before MkDocs loads build_site.py, and mkdocs.yml cannot set
+# the environment, so this .pth line (run by Python at start-up) sets it for every run of the virtualenv.
+cp scripts/quiet-material.pth "$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/briefing-quiet-material.pth"
 if [ "${BRIEFING_SITE_ONLY:-0}" != "1" ]; then
   pip_install -r requirements-dask.txt
   bash scripts/install-browser.sh
