@@ -97,13 +97,16 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
 
     date_mentions = []
     event_list = []
+    quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
     for block in blocks:
         for timex in dates.tag(block.text, dct):
             date_mentions.append(DateMention(block=block.index, timex=timex))
             sent = sentence_at(sents, block.index, timex.start)
-            if sent is None:
+            if sent is None or block.index in quiet:
                 continue
             sentence_text = block.text[sent.start : sent.end]
+            if events.eventless_sentence(sentence_text):
+                continue
             local = _shift(timex, sent.start)
             kind = events.event_kind(sentence_text, local, kind_anchor(article, timex))
             if kind:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefing.model import Timex
+from briefing.model import Block, Timex
 from briefing.timex import ctx
 from briefing.timex.values import interval as _interval
 
@@ -42,3 +42,56 @@ def event_kind(sentence: str, timex: Timex, dct: dt.date | None) -> str | None:
         return "past"
     except (ValueError, TypeError, AttributeError):
         return None
+
+
+# ---- what never becomes an event: whole blocks and single sentences -------------------------------------
+
+# A clock-time stamp alone on a line: "11:04 A.M. EDT", "3:15 p.m.", "09:30 GMT".
+_STAMP = re.compile(r"^\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*(?:[A-Z]{2,5}|\([A-Z]{2,5}\))?\s*$")
+# A footnote or citation line: "[3] Jane Doe, Report (Apr. 24, 2021).", "3. Ibid.", "^ Source: …".
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\^|\d{1,3}\s*\.\s+(?=[A-Z][^.]{0,80},)|(?:Sources?|Notes?|Citations?)\s*:)")
+# The interviewer's turn in a Q&A or transcript: "Q:", "Q    Thank you", "QUESTION:", "INTERVIEWER:".
+_ASKER = re.compile(r"^\s*(?:Q\b[:.]?|QUESTION\s*:|INTERVIEWER\s*:|REPORTER\s*:)")
+# A photo credit line: "Jane Doe | Afp | Getty Images", "(AP Photo/Jane Doe)", "Photo: Reuters".
+_CREDIT = re.compile(r"\bGetty\s+Images\b|\|\s*(?:AFP|Afp|Reuters|AP|EPA|Bloomberg|Shutterstock)\b|\(AP\s+Photo\b"
+                     r"|^\s*\(?(?:Photo(?:graph)?|Image|Credit)\s*(?::|by\b)", re.I)
+# "If the talks had not collapsed, would …": a counterfactual, no event.
+_IF = re.compile(r"\b(?:if|unless|even if|suppose|imagine)\b", re.I)
+_WOULD = re.compile(r"\b(?:would|could|might)(?:n[’']t)?\b(?!\s+(?:later|eventually|soon|go\s+on)\b)", re.I)
+
+
+def _is_credit(text: str) -> bool:
+    return len(text) < 120 and bool(_CREDIT.search(text))
+
+
+def eventless_blocks(blocks: tuple[Block, ...] | list[Block], outlet: str | None = None,
+                     authors: tuple[str, ...] = ()) -> set[int]:
+    """Indexes of the blocks whose dates never become timeline events: headings, captions (and a paragraph
+    standing over a photo credit, which is one), credit lines, clock-time stamps alone on a line,
+    footnotes and citations, the interviewer's turns in a Q&A (a "Q:" label or the outlet's own name as
+    the speaker: "CNN: How much …"), and author bios. Their dates are still dates."""
+    from briefing.read.people import bio_name
+
+    asker = re.compile(rf"^\s*{re.escape(outlet)}\s*:") if outlet else None
+    out: set[int] = set()
+    last = len(blocks) - 1
+    for i, b in enumerate(blocks):
+        text = b.text
+        if b.kind in ("heading", "caption", "code"):
+            out.add(b.index)
+        elif _STAMP.match(text) or _FOOTNOTE.match(text) or _ASKER.match(text) or (asker and asker.match(text)):
+            out.add(b.index)
+        elif _is_credit(text) or (i < last and _is_credit(blocks[i + 1].text) and len(text) < 600):
+            out.add(b.index)
+        elif (i >= last - 2 or any(a in text[:60] for a in authors)) and len(text) < 600 and bio_name(text):
+            out.add(b.index)
+    return out
+
+
+def eventless_sentence(sentence: str) -> bool:
+    """A question ("Why is this happening?") or a hypothetical ("if … would"): no event."""
+    s = sentence.rstrip(" \t\"'”’)")
+    if s.endswith("?"):
+        return True
+    m = _IF.search(sentence)
+    return bool(m and _WOULD.search(sentence, m.end()))
