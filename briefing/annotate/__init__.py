@@ -89,6 +89,7 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     figures, themes and quotes."""
     from briefing import timex as dates
     from briefing.annotate import acronyms, entities, events, figures, quotes, themes
+    from briefing.annotate.chronology import block_anchors
     from briefing.annotate.sentences import sentence_at, sentences
 
     blocks = tuple(prose(b) for b in article.blocks)
@@ -97,9 +98,10 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
 
     date_mentions = []
     event_list = []
+    anchors = block_anchors(blocks, dct, dates.tag)
     quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
     for block in blocks:
-        for timex in dates.tag(block.text, dct):
+        for timex in dates.tag(block.text, anchors.get(block.index, dct)):
             date_mentions.append(DateMention(block=block.index, timex=timex))
             sent = sentence_at(sents, block.index, timex.start)
             if sent is None or block.index in quiet:
