@@ -102,7 +102,7 @@ def month_day_pair(m: re.Match[str], d: Doc) -> Found:
 
 
 def week_of(m: re.Match[str], d: Doc) -> Found:
-    """'the week of March 6': the ISO week holding that day."""
+    """'the week of March 6', 'the week ending July 6': the ISO week holding that day."""
     if not cap(m["mon"]):
         return None
     value = _md_value(m, d)

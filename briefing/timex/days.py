@@ -34,8 +34,20 @@ def weekday_name(m: re.Match[str], d: Doc) -> Found:
     return cand(m, "DATE", value)
 
 
+# "today's computers", "today’s young people": the present in general, not the day. An event noun after
+# it ("today's talks", "today's announcement") keeps the day.
+_GENERIC_TODAY = re.compile(r"[’']s\s+(?:[a-z-]+\s+)?(?P<n>[a-z]{3,}(?<!s)s|people|children|men|women)\b")
+_EVENT_NOUNS = frozenset(
+    "talks meetings elections protests strikes attacks hearings results votes announcements events games matches"
+    " races rallies sessions debates negotiations markets trades losses gains headlines papers news".split())
+
+
 def relative_day(m: re.Match[str], d: Doc) -> Found:
     w = " ".join((m["w"] or "today").lower().split())
+    if w == "today" and not m["pod"]:
+        g = _GENERIC_TODAY.match(d.text, m.end())
+        if g and g["n"] not in _EVENT_NOUNS:
+            return cand(m, "DATE", "PRESENT_REF")
     delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
              "the day before yesterday": -2, "the day after tomorrow": 2}[w]
     day = None if d.dct is None else d.dct + dt.timedelta(days=delta)

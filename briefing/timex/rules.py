@@ -125,7 +125,7 @@ _RULES: list[tuple[str, Handler, int, tuple[str, ...]]] = [
     (r"\b(?:mid-?\s?)?(?P<pod>morning|afternoon|evening|night)\s+(?P<w>yesterday|today|tomorrow)\b", relative_day, F, ("RELDAY",)),
     (r"\bmid-?\s?(?P<pod>morning|afternoon|evening)\b(?P<w>)", relative_day, F, ("POD",)),
     (rf"\b(?P<mon>{MON})\s+(?P<d>{DAY})\s+(?:and|or|&)\s+(?P<d2>{DAY})\b(?!\s*(?:%|percent|[:.]\d))", month_day_pair, F, ("MON",)),
-    (rf"\bthe\s+week\s+of\s+(?P<mon>{MON})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b", week_of, F, ("MON",)),
+    (rf"\bthe\s+week\s+(?:of|ending|ended|beginning|starting|to)\s+(?:(?:on|in)\s+)?(?P<mon>{MON})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?\b", week_of, F, ("MON",)),
 ]
 
 # Each rule runs only in windows around the trigger words it cannot match without (its classes below).

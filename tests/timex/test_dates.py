@@ -375,3 +375,17 @@ def test_this_quarter_after_a_reported_quarter_is_that_quarter() -> None:
     text = "The company lost $2 million in the third quarter ended Sept. 30. This quarter's loss includes charges."
     assert one(text, dct, "This quarter").value == "1989-Q3"
     assert one("Sales should recover this quarter, the company said.", dct, "this quarter").value == "1989-Q4"
+
+
+def test_the_week_ending_or_beginning_a_date_is_that_iso_week() -> None:
+    text = "During the week ending July 6 there were more visits than the week before."
+    assert one(text, D(2030, 7, 16), "the week ending July 6").value == "2030-W27"
+    assert one("Talks open the week beginning March 4, 2030.", D(2030, 1, 2), "the week beginning March 4, 2030").value == "2030-W10"
+
+
+def test_a_generic_today_is_the_present_not_a_date() -> None:
+    assert one("Today's computers use far more power.", D(2030, 7, 16), "Today").value == "PRESENT_REF"
+    assert one("The chips in today’s phones are faster.", D(2030, 7, 16), "today").value == "PRESENT_REF"
+    # today's own news is still the day
+    assert one("Today's announcement surprised investors.", D(2030, 7, 16), "Today").value == "2030-07-16"
+    assert one("Today's talks ended early.", D(2030, 7, 16), "Today").value == "2030-07-16"
