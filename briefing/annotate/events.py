@@ -37,6 +37,8 @@ def event_kind(sentence: str, timex: Timex, dct: dt.date | None) -> str | None:
         if timex.mod == "BEFORE" or ctx.DEADLINE_BEFORE.search(before):
             return "target"
         ahead = bool(span and dct is not None and span[0] > dct)
+        if not ahead and dct is not None and timex.value == dct.isoformat():
+            return "past"  # "I expect a ruling today": the day of the report is not ahead of it
         if ahead or tense == "future":
             return "target" if _TARGET_WORDS.search(sentence) else "scheduled"
         return "past"

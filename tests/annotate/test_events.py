@@ -110,3 +110,9 @@ def test_inferred_date_reason_is_one_line() -> None:
     date, _, reason = infer_article_date("The summit was held on April\n11, 2024 in Tokyo.")
     assert date == dt.date(2024, 4, 11)
     assert "\n" not in reason and '"April 11, 2024"' in reason
+
+
+def test_the_report_day_is_never_scheduled_and_a_generic_today_is_no_event() -> None:
+    assert kind_of("I expect the court to rule today.", "today", D(2026, 3, 5)) == "past"
+    assert kind_of("The court will rule at 3 p.m. today.", "3 p.m. today", D(2026, 3, 5)) == "scheduled"
+    assert kind_of("Today's computers use far more power.", "Today", D(2026, 3, 5)) is None
