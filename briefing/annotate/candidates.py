@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from briefing.annotate import entities_rules as R
 from briefing.annotate.aliases import Aliases
+from briefing.annotate.entities_spans import TITLE_WORDS
 from briefing.model import Block
 
 RULE, KB, MODEL = 0, 1, 2  # where a candidate came from; rules win overlaps, then the longer span
@@ -45,8 +46,12 @@ def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
         first = m.group("name").split()[0]
         if first.lower() in R.STOPWORDS or aliases.lookup(m.group("name")):
             continue  # "President Obama" yes; "President of", "Minister Japan" no
+        name_start = m.start("name")
+        # "Lieutenant General Ingo Gerhartz": a rank's second word belongs to the title, not the name.
+        while (w := re.match(r"([A-Z][a-z]+\.?)\s+(?=\S+\s+\S)", text[name_start : m.end()])) and w.group(1).rstrip(".").lower() in TITLE_WORDS:
+            name_start += w.end()
         weak = head in R.WEAK_TITLES and not (head in R.HONORIFICS and len(m.group("title").split()) == 1)
-        out.append(Cand(bi, m.start(), m.end(), "person", RULE, name_start=m.start("name"), label="weak" if weak else ""))
+        out.append(Cand(bi, m.start(), m.end(), "person", RULE, name_start=name_start, label="weak" if weak else ""))
     for regex, typ in (
         (R.HEAD_FIRST_RE, None), (R.HEAD_LAST_RE, None), (R.PILLAR_RE, "concept"),
         (R.BASE_RE, "place"), (R.SHIP_RE, "equipment"), (R.AIRCRAFT_RE, "equipment"),
@@ -56,6 +61,8 @@ def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
             cut = m.group(0).rfind(" and ")
             if cut > 0:  # "JSDF and US Forces": the last conjunct, in case the whole is a list
                 out.append(Cand(bi, m.start() + cut + 5, m.end(), typ or "", RULE))
+    for m in R.HEAD_ON_RE.finditer(text):
+        out.append(Cand(bi, m.start(), m.end(), "", RULE))
     for m in R.PROGRAM_RE.finditer(text):
         # "Glide Phase Interceptor program" names the "... Program"
         words = m.group(0).split()
@@ -83,12 +90,14 @@ def head_type(text: str) -> str | None:
     last = words[-1]
     if last.lower() in ("program", "programme") and R.HARDWARE_WORDS & {w.lower() for w in words[:-1]}:
         return "equipment"  # a weapons programme ("Glide Phase Interceptor Program") is a system in the making
+    if len(words) > 2 and words[0] in R.HEAD_FIRST and words[1] in ("of", "on", "for"):
+        return R.HEAD_FIRST[words[0]]
+    if len(words) > 3 and words[1] in R.HEAD_FIRST and words[2] in ("of", "on", "for"):
+        return R.HEAD_FIRST[words[1]]
     if last in R.HEAD_LAST and len(words) > 1:
         return R.HEAD_LAST[last]
-    if len(words) > 2 and words[0] in R.HEAD_FIRST and words[1] == "of":
-        return R.HEAD_FIRST[words[0]]
-    if len(words) > 3 and words[1] in R.HEAD_FIRST and words[2] == "of":
-        return R.HEAD_FIRST[words[1]]
+    if len(words) > 1 and words[0] in R.HEAD_PREFIX and words[1][:1].isupper():
+        return R.HEAD_PREFIX[words[0]]
     if words[-1] in ("program", "programme"):
         return "concept"
     return None
@@ -100,7 +109,7 @@ def _is_country_compound(text: str, aliases: Aliases) -> bool:
     return len(parts) > 1 and all(aliases.lookup(p) or p in aliases.adjectives for p in parts)
 
 
-def normalise(c: Cand, text: str, aliases: Aliases) -> Cand | None:
+def normalise(c: Cand, text: str, aliases: Aliases, places: frozenset[str] | set[str] = frozenset()) -> Cand | None:
     """Trim the span, settle the type by head noun, split off what is not part of the name."""
     start, end = c.start, c.end
     while True:  # "And the European Union's": a fragment word, then "the", then the possessive
@@ -119,7 +128,7 @@ def normalise(c: Cand, text: str, aliases: Aliases) -> Cand | None:
                 start = start + m.end()
                 break
         m = re.match(r"(\S+?)['’]s\s+(?=[A-Z])", text[start:end])
-        if m and (hit := aliases.lookup(m.group(1))) and hit[1] == "place":
+        if m and (((hit := aliases.lookup(m.group(1))) and hit[1] == "place") or m.group(1) in places):
             start += m.end()
         if c.type == "person" and c.source == RULE:
             # "June President Trump", "Japan Defense Minister ...": a date or a place is not part of a title.
@@ -161,7 +170,7 @@ def normalise(c: Cand, text: str, aliases: Aliases) -> Cand | None:
     return c
 
 
-_NAME_CONNECTORS = frozenset("of for and the de du la von van bin al da di le".split())
+_NAME_CONNECTORS = frozenset("of for and the de du la von van bin bint ibn ben al el da di le del der".split())
 
 
 def _cut_model_span(text: str, start: int, end: int, typ: str) -> tuple[int, int]:
@@ -179,6 +188,8 @@ def _cut_model_span(text: str, start: int, end: int, typ: str) -> tuple[int, int
     for m in re.finditer(r"(?<=\s)(\S+)", span[:cut]):
         w = m.group(1)
         low = w.lower()
+        if typ == "organization" and w.islower() and w.capitalize() in R.HEAD_LAST and R.HEAD_LAST[w.capitalize()] == typ:
+            continue  # "the Communist party": a lower-case head noun still names the organization
         if low not in _NAME_CONNECTORS and (
             (w[0].islower() and (low in R.STOPWORDS or low in ("v", "vs") or (any_lower and w.isalpha() and w.islower())))
             or (w[0].isupper() and (low in R.MID_STOP or low in R.LEADING_FRAGMENT))
@@ -214,7 +225,8 @@ def select(cands: list[Cand], text: str) -> list[Cand]:
     keep = []
     for c in cands:
         if c.source == MODEL and any(
-            w[0].islower() and w not in _NAME_CONNECTORS for w in text[c.start : c.end].split()
+            w[0].islower() and w.split("-")[0] not in _NAME_CONNECTORS and w.capitalize() not in R.HEAD_LAST
+            for w in text[c.start : c.end].split()
         ) and any(s.start >= c.start and s.end <= c.end for s in strong):
             continue
         keep.append(c)

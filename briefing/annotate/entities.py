@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 
 from briefing.annotate import entities_rules as R
+from briefing.annotate import entities_spans as S
 from briefing.annotate.aliases import Aliases
 from briefing.annotate.candidates import MODEL, RULE, Cand, Spans, head_type, normalise, rule_cands, select, title_like
 from briefing.annotate.nlp import get_nlp, spacy_ents
@@ -92,6 +93,14 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
                             exp = " ".join(words[k:])
                             break
                     acr_defs.setdefault(acr, exp)
+    # The definition in the text is a name of its own: "Customs and Border Protection (CBP)".
+    acr_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for bi, t in enumerate(texts):
+        for m in R.ACRO_DEF_RE.finditer(t):
+            exp = acr_defs.get(m.group("acr"))
+            if exp and (i := t.rfind(exp, m.start("exp"), m.end("exp") + 1)) >= 0:
+                acr_spans[bi].append((i, i + len(exp)))
+    places = {R.clean_name(texts[bi][s:e]) for bi in range(len(texts)) for s, e, label in ents[bi] if label == "GPE"}
     acr_re = None
     if acr_defs:
         acr_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(acr_defs, key=len, reverse=True)) + r")(?:s)?(?![\w])")
@@ -101,21 +110,24 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
         cands = rule_cands(bi, text, aliases)
         for m in acr_re.finditer(text) if acr_re else ():
             cands.append(Cand(bi, m.start(), m.end(), "", RULE))
-        for s, e, label in ents[bi]:
+        for s, e in acr_spans.get(bi, ()):
+            cands.append(Cand(bi, s, e, "", RULE))
+        starts = {s for s, _, _ in ents[bi]} | {c.start for c in cands}
+        for s0, e0, label in ents[bi]:
             typ = R.SPACY_TYPES.get(label)
             if typ is None:
-                hit = aliases.lookup(R.clean_name(text[s:e]))
+                hit = aliases.lookup(R.clean_name(text[s0:e0]))
                 if not hit or label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
                     continue
                 typ = hit[1]
-            cands.append(Cand(bi, s, e, typ, MODEL, label=label))
+            cands.extend(_model_cands(bi, text, s0, e0, typ, label, starts, aliases, places))
         persons = [(s, e) for s, e, label in ents[bi] if label == "PERSON"]
         # A weak title ("General", "Justice") is a title only before a name the model calls a person.
         cands = [
             c for c in cands
             if c.label != "weak" or any(s < c.end and e > c.name_start for s, e in persons)
         ]
-        normal = [n for c in cands if (n := normalise(c, text, aliases)) is not None]
+        normal = [n for c in cands if (n := normalise(c, text, aliases, places)) is not None]
         chosen.extend(select(normal, text))
 
     # Names: knowledge first, then acronyms defined here, then persons' full names.
@@ -158,6 +170,8 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
                 and len(c.name.split()) == 1 and counts[c.name] == 1)
     ]
 
+    chosen = _settle_by_context(chosen, texts)
+
     # Headline-style blocks: keep only what knowledge or the body confirms.
     body_keys = {R.name_key(c.name) for c in chosen if not title_like(blocks[c.block])}
     out: list[Mention] = []
@@ -173,6 +187,11 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
             continue  # "the Chancellor": a title, nobody named
         if _is_unit_of_next(c, chosen, text):
             continue
+        if (
+            not c.kb and len(c.name.split()) > 1 and not head_type(c.name)
+            and all(w.lower() in lower_words for w in c.name.split())
+        ):
+            continue  # "Open Borders", "Sponsor Circle": common words the text also writes in lower case
         words = c.name.split()
         if (
             len(words) == 1 and not c.kb and c.type != "person" and not R.is_acronym(c.name)
@@ -191,6 +210,64 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
             )
         )
     return tuple(sorted(out, key=lambda m: (m.block, m.start, m.end)))
+
+
+def _model_cands(bi: int, text: str, s0: int, e0: int, typ: str, label: str, starts: set[int], aliases: Aliases,
+                 places: set[str]) -> list[Cand]:
+    """The model's span as candidates, repaired (entities_spans): split at an inner possessive, grown over the
+    name's first words, dropped when it is one word of a longer name the model did not see."""
+    if (
+        e0 - s0 > 1 and " " not in text[s0:e0] and label not in ("GPE", "NORP") and S.is_fragment_before(text, e0)
+        and e0 + 1 not in starts and not aliases.lookup(text[s0:e0])
+    ):
+        return []  # "Supreme" of "Supreme Leader"
+    parts = S.split_possessive(text, s0, e0)
+    out = []
+    for k, (s, e) in enumerate(parts):
+        t, lab = typ, label
+        if len(parts) > 1 and k == 0:  # the possessor: a known place, a place the model saw, or a headed name
+            name = R.clean_name(text[s:e])
+            hit = aliases.lookup(name)
+            t = hit[1] if hit else "place" if name in places else head_type(name)
+            if t is None:
+                continue
+            lab = "GPE" if t == "place" else ""
+        elif label in ("PERSON", "ORG", "FAC") and s == s0:
+            s = S.extend_left(text, s, starts, aliases)
+        head = head_type(text[s:e])
+        if head and lab != "GPE":
+            t = head
+        if m := re.match(r" of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?", text[e : e + 40]):
+            if R.HEAD_LAST.get(text[s:e].split()[-1].capitalize()) == "organization" == t:
+                e += m.end()  # "the Communist party| of Vietnam|"
+        out.append(Cand(bi, s, e, t, MODEL, label=lab))
+    return out
+
+
+def _settle_by_context(chosen: list[Cand], texts: Sequence[str]) -> list[Cand]:
+    """Names in capitals in a shouted block take the article's spelling or go ("TRUMP" -> Donald Trump);
+    a name after a company noun ("shipping giant Maersk") or that says something is an organization."""
+    persons = [c.name for c in chosen if c.type == "person" and not S.shouting(texts[c.block], c.start, c.end)]
+    names = [c.name for c in chosen if not S.shouting(texts[c.block], c.start, c.end)]
+    out = []
+    for c in chosen:
+        text = texts[c.block]
+        if c.name.isupper() and S.shouting(text, c.start, c.end) and not c.kb:
+            found = S.recase(c.name, persons) or S.recase(c.name, names)
+            if found is None:
+                continue
+            c.name, c.type = found, next(o.type for o in chosen if o.name == found)
+        out.append(c)
+    agents = {c.name for c in out if S.agent_context(texts[c.block], c.start, c.end)}
+    cued = {c.name for c in out if S.org_cue_before(texts[c.block], c.start)}
+    for c in out:
+        if c.kb:
+            continue
+        if c.name in cued and c.type != "organization":
+            c.type = "organization"
+        elif c.name in agents and c.type in ("equipment", "document", "concept"):
+            c.type = "organization"
+    return out
 
 
 def _is_unit_of_next(c: Cand, chosen: Sequence[Cand], text: str) -> bool:

@@ -55,7 +55,7 @@ summit talks war region north south east west the
 GENERIC = STOPWORDS | frozenset(_GENERIC.split())
 
 # Personal titles and ranks: part of the mention's surface, not of the name ("Defense Minister Koizumi").
-_TITLE_HEADS = (
+TITLE_HEADS = (
     "Prime Minister|Minister|Secretary[- ]General|Secretary|President|Vice President|Chancellor|Premier|Speaker|Senator|"
     "Governor|Mayor|Ambassador|Envoy|Chairman|Chairwoman|Chair|Director|Commissioner|Spokesman|"
     "Spokeswoman|Spokesperson|General|Admiral|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
@@ -79,7 +79,7 @@ TITLE_RE = re.compile(
     r"(?<![\w.])"
     r"(?P<title>"
     r"(?:(?:" + _TITLE_MOD + r")(?:\s+(?:and|&)\s+|\s+)){0,4}?"
-    r"(?:" + _TITLE_HEADS + r")"
+    r"(?:" + TITLE_HEADS + r")"
     r"(?:\s+of\s+(?:the\s+)?(?:State|Defen[cs]e|Foreign Affairs|Commerce|the Treasury|Treasury|Homeland Security|"
     r"Energy|Justice|War|the Navy|the Army|the Air Force|Staff|the Joint Chiefs of Staff))?"
     r")"
@@ -90,7 +90,7 @@ TITLE_RE = re.compile(
 # Only title words may precede the head: "John Major" and "Mervyn King" are names.
 TITLE_ONLY_RE = re.compile(
     r"(?:(?:Prime|Deputy|Vice|Chief|Foreign|Home|Defen[cs]e|Lord|First|Shadow|Finance|Trade|Health|Executive|"
-    r"Cabinet|Interior|State|General|Senior|Former)\s+){0,3}(?:" + _TITLE_HEADS + r")"
+    r"Cabinet|Interior|State|General|Senior|Former)\s+){0,3}(?:" + TITLE_HEADS + r")"
 )
 
 # Words that make a programme a weapons programme, so equipment: "Global Combat Air Programme".
@@ -109,7 +109,7 @@ HEAD_LAST = {
     "Communiqué": "document", "Protocol": "document", "Bill": "document", "Constitution": "document",
     "Partnership": "document",
     # programmes and projects (a weapons programme is equipment: HARDWARE_WORDS)
-    "Program": "concept", "Programme": "concept", "Initiative": "concept", "Project": "concept",
+    "Program": "concept", "Programme": "concept", "Initiative": "concept", "Credit": "concept",
     # equipment
     "Missile": "equipment", "Missiles": "equipment", "System": "equipment", "Systems": "equipment",
     "Interceptor": "equipment", "Interceptors": "equipment", "Destroyer": "equipment", "Frigate": "equipment",
@@ -123,13 +123,24 @@ HEAD_LAST = {
     "Association": "organization", "Federation": "organization", "Foundation": "organization",
     "Bank": "organization", "Fund": "organization", "Union": "organization", "Court": "organization",
     "Parliament": "organization", "Congress": "organization", "Senate": "organization", "Cabinet": "organization",
-    "Office": "organization", "Bureau": "organization", "Guard": "organization", "Group": "organization",
+    "Office": "organization", "Bureau": "organization", "Guard": "organization", "Group": "organization", "Administration": "organization",
+    "Project": "organization", "Lab": "organization", "Laboratory": "organization", "Center": "organization",
+    "Centre": "organization", "Network": "organization",
     "Corporation": "organization", "Company": "organization", "Authority": "organization",
     "Service": "organization", "Secretariat": "organization", "Assembly": "organization",
     # places
     "Base": "place", "Islands": "place", "Island": "place", "Strait": "place", "Sea": "place",
     "Ocean": "place", "Peninsula": "place", "Prefecture": "place", "Province": "place",
+    "Tower": "place", "Mosque": "place", "Cemetery": "place", "Church": "place", "Cathedral": "place",
+    "Temple": "place", "Lake": "place", "River": "place", "Canal": "place", "Reef": "place", "Bridge": "place",
+    "Airport": "place", "Square": "place", "Palace": "place", "Heights": "place", "Valley": "place",
+    "Desert": "place", "Mountains": "place", "Coast": "place", "Gulf": "place",
+    # documents (more)
+    "Plan": "document", "Memorandum": "document", "Order": "document", "Directive": "document",
+    "Resolution": "document", "Law": "document",
     # events
+    "War": "event", "Attack": "event", "Attacks": "event", "Pandemic": "event", "Dialogue": "event",
+    "Typhoon": "event", "Hurricane": "event", "Offensive": "event", "Crisis": "event", "Election": "event",
     "Summit": "event", "Conference": "event", "Games": "event", "Olympics": "event", "Exercise": "event",
 }
 # "Ministry of Defense", "Bank of Japan", "Treaty of Versailles": the head comes first.
@@ -143,6 +154,13 @@ HEAD_FIRST = {
     "Treaty": "document", "Agreement": "document", "Convention": "document", "Declaration": "document",
     "Charter": "document", "Battle": "event", "Republic": "place", "Kingdom": "place",
     "Gulf": "place", "Bay": "place", "Sea": "place", "Strait": "place", "Port": "place",
+    "Memorandum": "document",
+}
+# "Lake Victoria", "Typhoon Haiyan", "Operation Allies Welcome": a head first, without "of".
+HEAD_PREFIX = {
+    "Lake": "place", "Mount": "place", "Fort": "place", "Camp": "place", "Port": "place", "Cape": "place",
+    "Typhoon": "event", "Hurricane": "event", "Cyclone": "event", "Storm": "event", "Operation": "event",
+    "Exercise": "event",
 }
 
 _ABBR = r"(?:[A-Z]\.(?:[A-Z]\.)+)"  # U.S., U.K.
@@ -160,6 +178,13 @@ HEAD_LAST_RE = re.compile(
 HEAD_FIRST_RE = re.compile(
     r"(?<![\w’'])(?:" + _CAP + r"\s+){0,3}(?:" + _HF + r")\s+of\s+(?:the\s+)?" + _CAP
     + r"(?:\s+(?:(?:and|for|of)\s+)?" + _CAP + r"){0,6}(?![\w-])"
+)
+# "President's Commission on Combating Drug Addiction and the Opioid Crisis", "Presidential Memorandum on
+# America First Trade Policy": a head noun, then "on" and a capitalised subject (its words and connectors).
+_ON_HEADS = "Commission|Memorandum|Committee|Council|Task Force|Conference|Order|Report|Dialogue|Forum|Summit|Office|Convention|Declaration|Act|Initiative|Working Group|Panel"
+HEAD_ON_RE = re.compile(
+    r"(?<![\w’'])(?:" + _CAP + r"(?:['’]s)?\s+){0,3}(?:" + _ON_HEADS + r")\s+on\s+" + _CAP
+    + r"(?:\s+(?:(?:and|of|for|the|in|on|to)\s+){0,2}" + _CAP + r"){0,8}(?![\w-])"
 )
 # "Glide Phase Interceptor program": a lower-case programme head after a capitalised name.
 PROGRAM_RE = re.compile(r"(?<![\w’'])(?:" + _CAP + r"\s+){2,6}(?:program|programme)(?![\w-])")
@@ -269,7 +294,10 @@ def is_junk(name: str) -> bool:
         return True
     if all(w.strip(".,'’-").lower() in STOPWORDS for w in words):
         return True
-    if len(words) == 1 and name.strip(".,'’-").lower() in GENERIC:
+    if len(words) == 1 and name.strip(".,'’-").lower() in GENERIC | PROGRAMMING:
+        return True
+    # "Northbound", "Westward": a direction is an adjective or adverb, not a name.
+    if len(words) == 1 and re.fullmatch(r"(?i)\w+(?:bound|ward|wards)", name):
         return True
     # Fragments such as "Under Japan": a leading function word that is not part of a name.
     if len(words) > 1 and (words[0].lower() in LEADING_FRAGMENT or words[0].lower() in LEADING_PREP):
@@ -283,6 +311,8 @@ def is_junk(name: str) -> bool:
     return False
 
 
+# Programming and web terms that pages leave in scraped text ("please enable JavaScript").
+PROGRAMMING = frozenset("javascript html html5 css css3 json xml http https php sql api ajax cookies".split())
 # Capitalised words that end a name when the model runs on past it ("Gartner More than ...").
 MID_STOP = frozenset("more than he she they we it his her its their our this that these those says said".split())
 LEADING_FRAGMENT = frozenset(
