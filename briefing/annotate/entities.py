@@ -127,6 +127,11 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
             c for c in cands
             if c.label != "weak" or any(s < c.end and e > c.name_start for s, e in persons)
         ]
+        for c in cands:  # "President Biden Announces": where the model ends the name, a verb follows
+            if c.source == RULE and c.type == "person":
+                ends = [e for s, e in persons if s == c.name_start and e < c.end]
+                if ends and re.fullmatch(r" [A-Z][a-z]+[^s]s", text[ends[0] : c.end]):
+                    c.end = ends[0]
         normal = [n for c in cands if (n := normalise(c, text, aliases, places)) is not None]
         chosen.extend(select(normal, text))
 

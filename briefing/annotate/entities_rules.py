@@ -259,6 +259,9 @@ def name_key(name: str) -> str:
     s = s.replace(".", "")
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s\b", "", s)
+    # "Commerce Department" == "Department of Commerce" == "Department of the Commerce"
+    s = re.sub(r"^(.+?)\s+(department|ministry)$", r"\2 of \1", s)
+    s = re.sub(r"\b(department|ministry) of the\s+", r"\1 of ", s)
     tokens = []
     for tok in s.split():
         if "-" in tok and all(part.isalpha() for part in tok.split("-")):

@@ -83,12 +83,23 @@ def merge_entities(
             initials = "".join(w[0] for w in re.split(r"[\s-]+", m.name) if w and w[0].isupper())
             long_names[initials].add(name_key(m.name))
 
+    # "US Treasury Department" / "Department of Treasury": a country before (or after "of") a government
+    # department qualifies it; the bare name is the same department when the corpus has one qualifier for it.
+    place_keys = {name_key(k) for _, m in mentions if m.type == "place" for k in (m.name, clean_name(m.surface))}
+    qualifiers: dict[str, set[str]] = defaultdict(set)
+    for _, m in mentions:
+        if m.type == "organization":
+            bare, q = _unqualified(name_key(m.name), place_keys)
+            qualifiers[bare].add(q)
+
     def thing_key(name: str) -> tuple:
         if is_acronym(name):
             known = acronym_of.get(name) or long_names.get(name, set())
             if len(known) == 1:
                 return ("thing", next(iter(known)))
-        return ("thing", name_key(name))
+        key = name_key(name)
+        bare, _ = _unqualified(key, place_keys)
+        return ("thing", bare if len(qualifiers.get(bare, set()) - {""}) <= 1 else key)
 
     clusters: dict[tuple, list[tuple[str, Mention]]] = defaultdict(list)
     for src, m in mentions:
@@ -122,6 +133,20 @@ def merge_entities(
         for src, m in members:
             entity_of.setdefault((src, m.block, m.start), eid)
     return tuple(entities), entity_of
+
+
+def _unqualified(key: str, place_keys: set[str]) -> tuple[str, str]:
+    """("department of treasury", "us") from "us department of treasury" or "department of us treasury"."""
+    m = re.match(r"^(?:(?P<pre>.+?) )?(?P<head>department|ministry) of (?P<rest>.+)$", key)
+    if not m:
+        return key, ""
+    pre, rest = m.group("pre") or "", m.group("rest")
+    if pre and pre not in place_keys:
+        return key, ""
+    for p in sorted(place_keys, key=len, reverse=True):
+        if not pre and rest.startswith(p + " "):
+            return f"{m.group('head')} of {rest[len(p) + 1:]}", p
+    return f"{m.group('head')} of {rest}", pre
 
 
 # Group nouns after a name that still mean the named thing: "the Japanese government", "NATO members".
