@@ -142,8 +142,10 @@ class Figure:
     metric: str  # "gdp_share" | "money" | "count" | "percent"
     value: float
     unit: str  # "%", "USD", "JPY", "CNY", "troops", …
-    subject: str | None = None  # who or what the number is about ("Japan")
+    subject: str | None = None  # who owns or does the measured thing ("Japan"); None when the sentence says not
     year: int | None = None
+    kind: str = "actual"  # "actual" | "target" (aim, pledge, "by 2030") | "forecast" (expected, projected)
+    value_max: float | None = None  # the upper bound of a range ("20 to 50%": value 20, value_max 50)
 
 
 @dataclass(frozen=True)

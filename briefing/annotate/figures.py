@@ -9,23 +9,43 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.annotate.figure_kinds import GENERAL_MEASURES, _blank_parens, _clause, figure_kind, measure_of
 from briefing.annotate.sentences import split as split_sentences
 from briefing.model import Block, Figure
+
+__all__ = ["GENERAL_MEASURES", "figure_kind", "find_figures", "measure_of"]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
           "trillion": 1e12, "tn": 1e12, "tr": 1e12}
-_SYMBOL = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "€": "EUR",
+_SYMBOL = {"US$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+           "NZ$": "NZD", "NT$": "TWD", "S$": "SGD", "R$": "BRL", "€": "EUR",
            "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR"}
 _WORD_CCY = {"yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "dollars": "USD", "dollar": "USD",
              "euros": "EUR", "euro": "EUR", "pounds": "GBP", "won": "KRW", "rupees": "INR", "roubles": "RUB",
              "rubles": "RUB"}
 
 _MONEY_SYM = re.compile(
-    rf"(?<![\w$])(US\$|A\$|C\$|HK\$|NZ\$|\$|€|£|¥|₩|₹)\s?({_NUM})(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?")
+    rf"(?<![\w$])(US\$|AU\$|A\$|CA\$|C\$|HK\$|NZ\$|NT\$|S\$|R\$|\$|€|£|¥|₩|₹)\s?({_NUM})(?:\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)\b)?")
+# Dollars named by their country: "120 million Australian dollars" is AUD, not USD.
+_DOLLAR_OF = {"australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD",
+              "taiwan": "TWD", "taiwanese": "TWD", "new taiwan": "TWD"}
 _MONEY_WORD = re.compile(
-    rf"(?<![\w.,$€£¥])({_NUM})\s?(trillion|billion|million|bn|tn)?\s+(?:U\.?S\.?\s+)?"
+    rf"(?<![\w.,$€£¥])({_NUM})\s?(trillion|billion|million|bn|tn)?\s+(?:U\.?S\.?\s+|"
+    r"(Australian|Canadian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|New Taiwan)\s+)?"
     r"(yuan|renminbi|yen|dollars?|euros?|pounds|won|rupees|roubles|rubles)\b")
+# "21,000 pounds of fentanyl" weighs; "5 million pounds of funding" is money.
+_POUNDS_OF_MONEY = re.compile(r"\s+of\s+(?:[a-z]+\s+)?(?:funding|aid|investment|spending|money|cash|support|"
+                              r"taxpayers|public|debt|loans?|grants?|fines?|damages|profits?|revenue)\b")
+_POUNDS_OF = re.compile(r"\s+of\s+[a-z]")
+# Numbers written as words, read in full: "Forty percent", "twenty-five per cent".
+_UNITS_W = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen").split()
+_TENS_W = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90}
+_WORD_NUM = (rf"(?:{'|'.join(_TENS_W)})(?:[-\s](?:{'|'.join(_UNITS_W[1:10])}))?|(?:a|one)\s+hundred|"
+             rf"{'|'.join(sorted(_UNITS_W, key=len, reverse=True))}")
+_PERCENT_WORD = re.compile(rf"(?<![\w-])(?i:({_WORD_NUM}))\s+(percent\b|per\s?cent\b)")
 _PERCENT = re.compile(rf"(?<![\w.,])({_NUM})\s?(%|percent\b|per\s?cent\b)")
 _GDP_TAIL = re.compile(
     r"\s+of\s+(?:(?:its|their|the|our|his|her|[A-Z][\w.]*['’]s|the\s+country['’]s|the\s+nation['’]s|national)\s+)?"
@@ -33,13 +53,15 @@ _GDP_TAIL = re.compile(
 _COUNT_NOUNS = (
     "troops|soldiers|personnel|service\\s+members|sailors|marines|ships|warships|vessels|submarines|"
     "destroyers|frigates|aircraft\\s+carriers|carriers|aircraft|fighter\\s+jets|jets|fighters|planes|bombers|"
-    "helicopters|missiles|warheads|drones|tanks|interceptors|launchers"
+    "helicopters|missiles|warheads|drones|tanks|interceptors|launchers|"
+    # counts and quantities of the other news (issue 14): flights, cargo, power, chips
+    "flights|passengers|pounds|kilograms|tons|tonnes|barrels|hectares|gallons|GW|MW|GWh|TWh|gigawatts|megawatts|equivalents"
 )
 # Counts written as words ("two intercontinental ballistic missiles"); "one" is too often not a count.
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 _COUNT = re.compile(
-    rf"(?<![\w.,$€£¥])({_NUM}|(?i:{'|'.join(_COUNT_WORDS)}))(?:\s+(million|thousand))?\s+((?:(?:[a-z][a-z-]*|U\.S\.|[A-Z][a-z]+)\s+){{0,2}}?)"
+    rf"(?<![\w.,$€£¥])({_NUM}|(?i:{'|'.join(_COUNT_WORDS)}))(?:\s+(billion|million|thousand))?\s+((?:(?:[a-z][a-z-]*|U\.S\.|[A-Z][a-z]+|[A-Z]+\d+)\s+){{0,2}}?)"
     rf"({_COUNT_NOUNS})\b")
 _YEAR = re.compile(r"(?<![\w.,$€£¥/-])((?:19[5-9]|20\d)\d)(?![\w%]|\s*(?:percent|per cent))")
 _FRAME_YEAR = re.compile(r"^\W*(?:In|During|By|For|Since|As of|Through|Throughout)\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?"
@@ -91,23 +113,6 @@ def _number(text: str) -> float:
 def _clean(value: float) -> float:
     """8.7 * 1e12 is 8699999999999.999 in floats; twelve significant digits are plenty."""
     return float(f"{value:.12g}")
-
-
-def _blank_parens(text: str) -> str:
-    """Parenthesised asides replaced by spaces, so offsets hold and clauses read through them."""
-    return re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
-
-
-def _clause(sent: str, pos: int) -> tuple[int, int]:
-    """The clause of ``sent`` around ``pos``: bounded by , ; : — – and brackets (a bracket is its own clause)."""
-    depth_open = sent.rfind("(", 0, pos)
-    if depth_open >= 0 and sent.find(")", depth_open) >= pos:
-        close = sent.find(")", depth_open)
-        return depth_open + 1, close
-    flat = _blank_parens(sent)
-    left = max(flat.rfind(c, 0, pos) for c in ",;:—–")
-    rights = [i for i in (flat.find(c, pos) for c in ",;:—–") if i >= 0]
-    return left + 1, (min(rights) if rights else len(sent))
 
 
 def _names(text: str, common: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
@@ -225,8 +230,42 @@ def find_figures(blocks: Sequence[Block], year: int | None) -> tuple[Figure, ...
     return tuple(out)
 
 
-def _raw_figures(sent: str) -> list[tuple[int, int, str, float, str, bool]]:
-    """(start, end, metric, value, unit, explicit_gdp) for every number of interest, no overlaps."""
+_Raw = tuple[int, int, str, float, str, bool, "float | None"]
+# The lower bound of a range, right before the upper one's number: "20 to 50%", "74–132 GW", "$3-$5 billion",
+# "300–900 million", "between 15 and 50 percent". "from 40 to 74" is a change, not a range.
+_RANGE_LOW = re.compile(
+    rf"(?:\b(between)\s+)?(?<![\w.,])({_NUM})\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)?\s?"
+    r"(?:%|percent|per\s?cent)?\s*(?:–|—|-|\bto\b|\band\b)\s*(?:US\$|[$€£¥])?$")
+_FROM = re.compile(r"\bfrom\s+(?:\w+\s+){0,4}$", re.I)
+
+
+def _word_number(words: str) -> float:
+    """"Forty" 40, "twenty-five" 25, "a hundred" 100, "nine" 9."""
+    parts = re.split(r"[-\s]+", words.lower())
+    if parts[-1] == "hundred":
+        return 100.0
+    return float(sum(_TENS_W.get(p, _UNITS_W.index(p) if p in _UNITS_W else 0) for p in parts))
+
+
+def _with_range(sent: str, fig: tuple) -> _Raw:
+    """``fig`` (start, end, metric, value, unit, explicit) with the lower bound of its range, if it has one:
+    start moves to the lower number, value becomes it and value_max the upper."""
+    start, end, metric, value, unit, explicit = fig
+    m = _RANGE_LOW.search(sent, max(0, start - 40), start)
+    if m is None or m.end() != start or (m.group(0).rstrip().endswith("and") and not m.group(1)) \
+            or _FROM.search(sent, 0, m.start()):
+        return (start, end, metric, value, unit, explicit, None)
+    number = sent[start:end]
+    upper_scale = next((v for k, v in _SCALE.items() if re.search(rf"\d\s?{k}\b", number)), 1.0)
+    low = _number(m.group(2)) * (_SCALE.get((m.group(3) or "").lower()) or upper_scale)
+    if not 0 <= low < value or re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
+        return (start, end, metric, value, unit, explicit, None)  # "in 2024 to 74 GW", "5 to 3": no range
+    return (m.start(2), end, metric, low, unit, explicit, value)
+
+
+def _raw_figures(sent: str) -> list[_Raw]:
+    """(start, end, metric, value, unit, explicit_gdp, value_max) for every number of interest, no overlaps;
+    value_max is the upper bound of a range ("20 to 50%": value 20, value_max 50), else None."""
     found: list[tuple[int, int, str, float, str, bool]] = []
 
     def free(s: int, e: int) -> bool:
@@ -236,18 +275,24 @@ def _raw_figures(sent: str) -> list[tuple[int, int, str, float, str, bool]]:
         scale = _SCALE.get((m.group(3) or "").lower(), 1.0)
         found.append((m.start(), m.end(), "money", _number(m.group(2)) * scale, _SYMBOL[m.group(1)], False))
     for m in _MONEY_WORD.finditer(sent):
-        if m.group(3).lower() == "won" and not m.group(2):
+        word = m.group(4).lower()
+        if word == "won" and not m.group(2):
             continue  # "Burnout 3 won the award": the verb, not Korean money
+        if word == "pounds" and _POUNDS_OF.match(sent, m.end()) and not _POUNDS_OF_MONEY.match(sent, m.end()):
+            continue  # "21,000 pounds of fentanyl": a weight (counted below)
         if free(m.start(), m.end()):
             scale = _SCALE.get((m.group(2) or "").lower(), 1.0)
-            found.append((m.start(), m.end(), "money", _number(m.group(1)) * scale,
-                          _WORD_CCY[m.group(3).lower()], False))
-    for m in _PERCENT.finditer(sent):
+            unit = _DOLLAR_OF.get(" ".join((m.group(3) or "").lower().split()), _WORD_CCY[word]) \
+                if word.startswith("dollar") else _WORD_CCY[word]
+            found.append((m.start(), m.end(), "money", _number(m.group(1)) * scale, unit, False))
+    percents = [(m, _number(m.group(1))) for m in _PERCENT.finditer(sent)]
+    percents += [(m, _word_number(m.group(1))) for m in _PERCENT_WORD.finditer(sent)]
+    for m, value in percents:
         if not free(m.start(), m.end()):
             continue
         tail = _GDP_TAIL.match(sent, m.end())
         end = tail.end() if tail else m.end()
-        found.append((m.start(), end, "gdp_share" if tail else "percent", _number(m.group(1)), "%", bool(tail)))
+        found.append((m.start(), end, "gdp_share" if tail else "percent", value, "%", bool(tail)))
     for m in _COUNT.finditer(sent):
         if "," not in m.group(1) and re.search(r"\b[A-Z][A-Za-z]*-?\s?$", sent[: m.start()]):
             continue  # a model number ("Boeing 777 aircraft", "F-35 jets"), not a count
@@ -255,10 +300,14 @@ def _raw_figures(sent: str) -> list[tuple[int, int, str, float, str, bool]]:
             num = m.group(1)
             value = (_COUNT_WORDS[num.lower()] if num.lower() in _COUNT_WORDS else _number(num)) \
                 * _SCALE.get(m.group(2) or "", 1.0)
-            unit = " ".join(m.group(4).lower().split())
+            noun = m.group(4)
+            if noun == "equivalents":  # "H100 equivalents": the unit is what they are equivalent to
+                noun = f"{m.group(3)}{noun}"
+            unit = " ".join((noun if re.search(r"[A-Z]", noun) else noun.lower()).split())
             found.append((m.start(), m.end(), "count", value, unit, False))
     found.sort()
-    return found
+    out = [_with_range(sent, f) for f in found]
+    return [f for i, f in enumerate(out) if i == 0 or f[0] >= out[i - 1][1]]
 
 
 def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
@@ -277,7 +326,7 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
         continues = prev_gdp_year is not False and not has_gdp and bool(_SPEND_VERB.search(sent))
         taken = [(s, e) for s, e, *_ in raw]
         sent_figs: list[Figure] = []
-        for start, end, metric, value, unit, explicit in raw:
+        for start, end, metric, value, unit, explicit, value_max in raw:
             if metric == "percent" and (has_gdp or continues) and not re.match(r"\s+of\s+\w", sent[end:]):
                 metric = "gdp_share"  # a bare share in a sentence of GDP shares: "France’s 2.3 percent"
             cstart, cend = _clause(sent, start)
@@ -291,7 +340,9 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
                     and _CONVERSION.match(sent[sent_figs[-1].end - s0 : start]):
                 subject, yr = sent_figs[-1].subject, sent_figs[-1].year
             sent_figs.append(Figure(block=block.index, start=s0 + start, end=s0 + end, text=sent[start:end],
-                                    metric=metric, value=_clean(value), unit=unit, subject=subject, year=yr))
+                                    metric=metric, value=_clean(value), unit=unit, subject=subject, year=yr,
+                                    kind=figure_kind(sent, start, end),
+                                    value_max=None if value_max is None else _clean(value_max)))
         out.extend(sent_figs)
         gdp_years = [f.year for f in sent_figs if f.metric == "gdp_share"]
         if has_gdp or continues:
@@ -300,71 +351,3 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
         else:
             prev_gdp_year = False
     return out
-
-
-# ---- what a figure measures, and whether it is a goal: used to compare like with like ---------------
-
-# Goals, pledges and plans: "to raise ... to 5% of GDP by 2035", "a 5% target for 2030", "its commitment to".
-_TARGET = re.compile(
-    r"\b(?:targets?|goals?|aims?|aiming|aimed|pledge[sd]?|pledging|vow(?:s|ed)?|commitments?|committed\s+to|"
-    r"promis(?:e[sd]?|ing)|plans?\s+to|planned\s+to|will|would|set\s+to|intends?\s+to|call(?:s|ed)?\s+on|"
-    r"urg(?:e[sd]?|ing)|demand(?:s|ed)?|"
-    r"(?:raise|increase|boost|lift|reach|hit|double)\s+(?:\S+\s+){0,5}?to)\b", re.I)
-_BY_YEAR = re.compile(r"\b(?:by|until|for)\s+(?:fiscal\s+)?(?:19|20)\d\d\b")
-_PAST = re.compile(r"\b(?:was|were|spent|had|rose|fell|grew|reached|hit|totalled|totaled)\b")
-
-# What a number is about, from its clause: (words, label) per metric, the first match wins. A label names a
-# measure that several subjects or years can share ("defence spending"); nothing matched leaves the metric's
-# general label. Ordered from specific to general.
-_MEASURE_WORDS = {
-    "gdp_share": (
-        ("defen[cs]e|military|armed forces|security", "defence spending"), ("deficit", "budget deficit"),
-        ("debt", "public debt"), ("aid|development assistance", "aid"),
-    ),
-    "money": (
-        ("(?:defen[cs]e|military) (?:budget|spending|expenditures?|outlays)", "defence spending"),
-        ("profits?|earnings", "profit"), ("loss|losses", "loss"), ("revenues?|sales|turnover", "sales"),
-        ("invest(?:s|ed|ing|ment)?", "investment"),
-        ("takeover|bid|buy|bought|acquisition|acquire[sd]?|deal|merger", "deals"),
-        ("fine[sd]?|penalty|damages", "fines and damages"), ("budget|spending|spend|spent", "spending"),
-    ),
-    "percent": (
-        ("polls?|surveys?|respondents|voters|vote", "polls"), ("unemployment|jobless", "unemployment"),
-        ("inflation", "inflation"), ("interest rates?", "interest rates"),
-        ("growth|grew|expanded|economy", "growth"), ("market share|share of the market", "market share"),
-    ),
-}
-_MEASURES = {metric: tuple((re.compile(rf"\b(?:{words})\b", re.I), label) for words, label in pairs)
-             for metric, pairs in _MEASURE_WORDS.items()}
-_GENERAL = {"gdp_share": "share of GDP", "money": "money", "count": "counts", "percent": "percentages"}
-# Labels that say only what kind of number it is: figures under them measure unrelated things.
-GENERAL_MEASURES = frozenset(_GENERAL.values())
-
-
-def figure_kind(sentence: str, start: int, end: int) -> str:
-    """"target" when the number at sentence[start:end] is a goal or a pledge ("to raise defence spending to
-    2% of GDP by 2027", "a 5% target for 2030"), else "actual" (what was or is spent, counted, polled)."""
-    cstart, cend = _clause(sentence, start)
-    # The verb that governs the number may sit before its clause: "has vowed to increase the percentage to 3.5%".
-    before = sentence[max(0, cstart - 80) : start] if cstart > 0 and not _PAST.search(sentence[cstart:start]) \
-        else sentence[cstart:start]
-    near = before + sentence[end:cend]
-    if _TARGET.search(near) or _BY_YEAR.search(sentence[end:cend]):
-        return "target"
-    return "actual"
-
-
-def measure_of(sentence: str, start: int, metric: str, unit: str, before: str = "") -> str:
-    """What the figure measures, as a label several figures can share: "defence spending" (share of GDP),
-    "profit" (money), "polls" (percentages), the counted noun for counts ("troops"). ``before``: the text
-    before the sentence in its paragraph, whose last sentence a short follow-up continues ("Japan spent
-    just 0.9 percent.")."""
-    if metric == "count":
-        return unit
-    cstart, cend = _clause(sentence, start)
-    previous = before[split_sentences(before)[-1][0]:] if before.strip() else ""
-    for clause in (sentence[cstart:cend], sentence, previous):
-        for regex, label in _MEASURES.get(metric, ()):
-            if regex.search(clause):
-                return label
-    return _GENERAL.get(metric, metric)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.annotate.figures import figure_kind, measure_of
+from briefing.annotate.figures import measure_of
 from briefing.annotate.sentences import sentence_at
 from briefing.link.entities import subject_resolver
 from briefing.model import Annotated, Block, Entity, Figure, Sentence
@@ -22,7 +22,7 @@ class FigureFact:
     block: Block
     sentence: tuple[int, int]  # offsets of the figure's sentence in its block
     sentence_index: int | None  # the sentence's index in its block; None where no sentence holds the figure
-    kind: str  # "actual" | "target"
+    kind: str  # "actual" | "target" | "forecast": the figure's own (Figure.kind)
     measure: str  # "defence spending", "profit", "polls", "troops", …
     entity: Entity | None  # the subject as a merged entity ("U.S." and "America" are one)
 
@@ -47,7 +47,7 @@ def figure_facts(docs: Sequence[Annotated], entities: Sequence[Entity]) -> tuple
             out.append(FigureFact(
                 source=doc.article.source, slug=doc.article.slug, figure=f, block=b, sentence=(s0, s1),
                 sentence_index=sent.index if sent else None,
-                kind=figure_kind(sentence, f.start - s0, f.end - s0),
+                kind=f.kind,  # decided once, in the annotate stage
                 measure=measure_of(sentence, f.start - s0, f.metric, f.unit, b.text[:s0]),
                 entity=resolve(f.subject),
             ))

@@ -63,7 +63,7 @@ def exports(corpus: Corpus, limits: Limits | None = None) -> dict[str, str]:
     glossary = [{"term": g.term, "expansion": g.expansion,
                  "url": paths.site_url(paths.index_page("glossary"), glossary_anchor(g.term)),
                  "sources": list(g.sources)} for g in corpus.glossary]
-    figures = [{"subject": x.figure.subject, "metric": x.figure.metric, "value": x.figure.value,
+    figures = [{"subject": x.figure.subject, "metric": x.figure.metric, "value": x.figure.value, "value_max": x.figure.value_max,
                 "unit": x.figure.unit, "year": x.figure.year, "text": x.figure.text, "source": x.source,
                 "url": url(x.source, paths.place_anchor(x.figure.block, x.sentence_index)),
                 "kind": x.kind, "measure": x.measure, "entity": x.entity.id if x.entity else None}

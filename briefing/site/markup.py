@@ -113,13 +113,15 @@ def figure_label(f: Figure) -> str:
 
 
 def format_value(f: Figure) -> str:
+    """"3.1%", "8.7 trillion JPY"; a range keeps both bounds: "20–50%", "300–900 million H100 equivalents"."""
+    top = f.value if f.value_max is None else max(abs(f.value), abs(f.value_max))
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1.0, "")):
+        if abs(top) >= scale or scale == 1.0:
+            amount = f"{f.value / scale:g}" + ("" if f.value_max is None else f"–{f.value_max / scale:g}")
+            break
     if f.unit == "%":
-        return f"{f.value:g}%"
-    v = f.value
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(v) >= scale:
-            return f"{v / scale:g} {word} {f.unit}"
-    return f"{v:g} {f.unit}"
+        return f"{amount}%"
+    return " ".join(x for x in (amount, word, f.unit) if x)
 
 
 class ArticleMarkup:

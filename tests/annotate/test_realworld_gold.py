@@ -267,9 +267,12 @@ def test_event_scores(docs, corpus):
 
 
 def _value_ok(fig, gold_value) -> bool:
-    if isinstance(gold_value, list):
-        return False  # the Figure model holds one value: a range cannot be right yet
-    return abs(fig.value - gold_value) <= abs(gold_value) * 0.01
+    def near(a, b) -> bool:
+        return a is not None and abs(a - b) <= abs(b) * 0.01
+
+    if isinstance(gold_value, list):  # a range stays a range: both bounds
+        return near(fig.value, gold_value[0]) and near(fig.value_max, gold_value[1])
+    return near(fig.value, gold_value) and fig.value_max is None
 
 
 def _subject_ok(fig, subjects) -> bool:
@@ -280,7 +283,7 @@ def _subject_ok(fig, subjects) -> bool:
 
 def test_figure_scores(docs):
     g = gold("figures.yml")
-    found = value_ok = subject_ok = all_ok = 0
+    found = value_ok = subject_ok = all_ok = kind_ok = 0
     notes = []
     for f in g["figures"]:
         doc = docs[f["file"]]
@@ -297,13 +300,15 @@ def test_figure_scores(docs):
         value_ok += v
         subject_ok += s
         all_ok += v and s
-        if not (v and s):
-            notes.append(f"{f['file'][:2]} {best.text!r}: {best.value:g} {best.unit} subject={best.subject} "
-                         f"should be {f['value']} {f['unit']} subject={f['subject']}")
+        k = best.kind == f["kind"]
+        kind_ok += k
+        if not (v and s and k):
+            notes.append(f"{f['file'][:2]} {best.text!r}: {best.value:g}{'' if best.value_max is None else f'–{best.value_max:g}'} {best.unit} subject={best.subject} "
+                         f"kind={best.kind} should be {f['value']} {f['unit']} subject={f['subject']} kind={f['kind']}")
     n = len(g["figures"])
     print("\n== figures ==")
     print(f"found {ratio(found, n)}; value {ratio(value_ok, n)}; subject {ratio(subject_ok, n)}; "
-          f"value+subject {ratio(all_ok, n)}; kind (actual/target/forecast) 0/{n}: not annotated")
+          f"value+subject {ratio(all_ok, n)}; kind (actual/target/forecast) {ratio(kind_ok, n)}")
     print("\n".join(notes))
 
 

@@ -62,7 +62,9 @@ def figures(ctx: Context) -> dict[str, str]:
     for key in comparable:
         title = measure_title(*key)
         sections = []
-        for kind, heading in (("actual", "Reported"), ("target", "Targets and pledges")):
+        # Same measure, same unit, and within a section the same kind: what happened is never one bar
+        # beside what someone hopes for or expects.
+        for kind, heading in (("actual", "Reported"), ("target", "Targets and pledges"), ("forecast", "Forecasts")):
             seen: dict[tuple[str, int | None], FigureRow] = {}
             for i in groups[key]:
                 r = rows[i]
@@ -71,7 +73,7 @@ def figures(ctx: Context) -> dict[str, str]:
             items = sorted(seen.values(), key=lambda r: (-r.figure.value, r.subject))[:FIGURE_BARS]
             bars = [charts.Bar(f"{r.subject} {r.figure.year or ''}".strip(), r.figure.value, r.href,
                                f"{r.subject}: {r.value} ({r.figure.text})", r.value) for r in items]
-            sections.append((heading, bars, kind == "target"))
+            sections.append((heading, bars, kind != "actual"))
         chart_list.append((title, charts.split_bars(sections, title, "%" if key[2] == "%" else "")))
     rest = [r for i, r in enumerate(rows) if i not in charted]
     rest.sort(key=lambda r: (not r.subject, r.figure.metric != "gdp_share"))  # stable: newest first
