@@ -137,7 +137,8 @@ def test_cache_key_ignores_site_code(tmp_path):
     names = {p.relative_to(pkg).as_posix() for p in annotation_code(pkg)}
     assert {"annotate/__init__.py", "timex/__init__.py", "timex/rules.py", "model.py", "executors.py", "cache.py",
             "codec.py"} <= names
-    assert not {n for n in names if n.startswith(("site/", "link/", "read/", "bench/"))}
+    # What annotation imports counts (annotate reads bios with read's rules); what comes after it does not.
+    assert not {n for n in names if n.startswith(("site/", "link/", "bench/"))}
     assert not {"hook.py", "plugin.py", "cli.py", "pipeline.py"} & names
 
 
