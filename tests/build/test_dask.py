@@ -71,7 +71,7 @@ def test_pipeline_runs_on_a_scheduler_from_the_settings(cluster, project, tmp_pa
     remote = pipeline.run(settings)
     assert remote.corpus.docs == local.corpus.docs
     assert remote.corpus.timeline == local.corpus.timeline and remote.corpus.entities == local.corpus.entities
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == len(ARTICLES)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == len(ARTICLES)
 
 
 def test_unknown_executor_and_unreachable_scheduler_are_reported():
