@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from briefing import pipeline
-from briefing.config import Settings, build_date, settings, validated
+from briefing.config import EXECUTORS, Settings, build_date, settings, validated
 from briefing.text import plural
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,7 +188,7 @@ def main(argv: list[str]) -> int:
     c = sub.add_parser("check", help="read and annotate without rendering; list problems")
     c.add_argument("--seeds", help="another folder of articles to check")
     for p in (b, c):
-        p.add_argument("--executor", choices=("local", "dask"),
+        p.add_argument("--executor", choices=EXECUTORS,
                        help="where annotation runs: local processes (default) or a Dask cluster")
         p.add_argument("--scheduler", metavar="ADDRESS",
                        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster)")

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing.annotate import Knowledge, annotate, load_knowledge
+from briefing.config import EXECUTORS
 from briefing.model import Annotated, Article
 
 Outcome = tuple[int, Annotated, "str | None"]  # (index in the input, annotated article, error or None)
 
-EXECUTORS = ("local", "dask")
 
 
 class ExecutorError(Exception):

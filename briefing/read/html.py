@@ -70,7 +70,7 @@ class Page:
     notes: list[str] = field(default_factory=list)
 
 
-def html_text(data: bytes) -> str:
+def page_text(data: bytes) -> str:
     """The page as text: a declared or BOM-marked charset, else UTF-8, else Windows-1252 (pages saved
     without a charset are mostly UTF-8; a parser's Latin-1 default turns ’ into â€™)."""
     head = data[:4096].decode("ascii", "ignore")
@@ -89,7 +89,7 @@ def read_page(data: bytes) -> Page:
     import lxml.html
     import trafilatura
 
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", html_text(data))
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", page_text(data))
     try:
         tree = lxml.html.fromstring(text)
     except (lxml.etree.ParserError, ValueError) as exc:

@@ -1,8 +1,7 @@
 """Prose from HTML with a real parser (the standard library's HTMLParser): what a reader would read.
 
 Scripts, styles, forms, embedded apps and other non-prose elements are dropped with their content;
-block elements become paragraph breaks; with ``markers``, headings, list items and block quotes
-keep a Markdown-like marker so the structure survives into blocks. Nothing is kept as HTML.
+block elements become paragraph breaks. Nothing is kept as HTML.
 """
 
 from __future__ import annotations
@@ -23,9 +22,8 @@ _VOID = frozenset("area base br col embed hr img input link meta param source tr
 
 
 class _Prose(HTMLParser):
-    def __init__(self, markers: bool):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.markers = markers
         self.out: list[str] = []
         self.skip: list[str] = []  # the stack of open dropped elements
 
@@ -46,12 +44,6 @@ class _Prose(HTMLParser):
             self.out.append("\n")
         elif tag in _BLOCK:
             self.out.append("\n\n")
-            if self.markers and re.fullmatch(r"h[1-6]", tag):
-                self.out.append("#" * int(tag[1]) + " ")
-            elif self.markers and tag == "li":
-                self.out.append("- ")
-            elif self.markers and tag == "blockquote":
-                self.out.append("> ")
         elif tag in ("td", "th"):
             self.out.append(" ")
 
@@ -74,9 +66,9 @@ class _Prose(HTMLParser):
             self.out.append(data)
 
 
-def html_text(fragment: str, inline: bool = False, markers: bool = False) -> str:
+def html_text(fragment: str, inline: bool = False) -> str:
     """The prose of an HTML fragment: paragraphs separated by blank lines (``inline``: one line)."""
-    parser = _Prose(markers)
+    parser = _Prose()
     parser.feed(fragment)
     parser.close()
     text = "".join(parser.out).replace("\xa0", " ")
