@@ -331,6 +331,7 @@ def _block_figures(block: Block, article_year: int | None, parses: dict[str, obj
     out: list[Figure] = []
     common = frozenset(re.findall(r"\b[a-z]{3,}\b", text))
     prev_gdp_year: int | None | bool = False  # False: the previous sentence had no GDP share
+    previous: str | None = None  # the last subject a figure of this block had: "That" may stand for it
     for s0, s1 in split_sentences(text):
         sent = text[s0:s1]
         raw = _raw_figures(sent)
@@ -351,7 +352,7 @@ def _block_figures(block: Block, article_year: int | None, parses: dict[str, obj
             # said", "Japan's budget ... at ¥8.7 trillion"), then the sentence's dependencies; the clause's last
             # name is guessed at only where there is no parse.
             subject = _subject(sent, cstart, cend, start, end, common, guess=False) or \
-                (dep_subject(parse, start, end) if parse is not None else
+                (dep_subject(parse, start, end, previous) if parse is not None else
                  _subject(sent, cstart, cend, start, end, common))
             yr, framed = _year(sent, cstart, cend, start, end, taken, article_year)
             if continues and yr is None and isinstance(prev_gdp_year, int):
@@ -366,6 +367,7 @@ def _block_figures(block: Block, article_year: int | None, parses: dict[str, obj
                                     kind=figure_kind(sent, start, end),
                                     value_max=None if value_max is None else _clean(value_max)))
         out.extend(sent_figs)
+        previous = next((f.subject for f in reversed(sent_figs) if f.subject), previous)
         gdp_years = [f.year for f in sent_figs if f.metric == "gdp_share"]
         if has_gdp or continues:
             frame = _FRAME_YEAR.match(sent)

@@ -23,6 +23,20 @@ def one(text: str, number: str):
     ("Analysts say Acme's total steel output will reach 900 million tons.", "900 million", "Acme"),
     ("Although Mira did not run the firm, she owned 91.5% of its shares.", "91.5%", "Mira"),  # pronoun
     ("The damages amounted to $27bn.", "$27bn", None),                      # no name: left empty
+    # a relative clause's "which" stands for its antecedent, or the antecedent's owner
+    ("Orwell Port handles the coast's trade, which moves $90 billion a year.", "$90 billion", "Orwell Port"),
+    ("The Fenwick docks have a pump system which can reclaim 60% of the water.", "60%", "Fenwick"),
+    # "That" stands for the previous sentence's subject
+    ("The Harbour Board received $3.3 billion. That was $319 million more than before.", "$319 million",
+     "Harbour Board"),
+    # where a count is counted, for the figure's own noun only
+    ("At least 3,375 flights across the United States were delayed.", "3,375 flights", "United States"),
+    ("More than 55% of the respondents in Spain opposed it.", "55%", None),
+    ("Fiat owns a 56% stake in Ferrari.", "56%", "Fiat"),
+    # who a measure is for, never a span of time
+    ("Poverty levels for Black children are expected to fall by 52%.", "52%", "Black children"),
+    ("Its profit for the quarter was dwarfed by the $204m of its rival.", "$204m", None),
+    ("Ticket sales had risen 12% this season.", "12%", None),               # a compound says what kind
 ])
 def test_subject_is_read_from_the_sentence_structure(sentence, number, subject):
     assert one(sentence, number).subject == subject
