@@ -76,6 +76,9 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
     lower_words = set()
     for t in texts:
         lower_words.update(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])", t))
+    # a people's adjective, as knowledge or the model (NORP: "Afghan", "Sudanese") says
+    adjectives = aliases.adjectives | {texts[bi][s:e] for bi in range(len(texts)) for s, e, label in ents[bi]
+                                       if label == "NORP" and " " not in texts[bi][s:e]}
 
     # Acronyms the article defines: "National Defense Strategy (NDS)", "TLAMs, or Tomahawk ...".
     acr_defs: dict[str, str] = {}
@@ -184,6 +187,9 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
         text = texts[c.block]
         if title_like(blocks[c.block]) and not c.kb and R.name_key(c.name) not in body_keys:
             continue
+        if _shouted(text, c.start, c.end):
+            continue  # "PRESIDENT TRUMP IS KEEPING HIS PROMISE": the model reads shouting as names
+
         if c.type == "person" and R.GOVERNMENT_AFTER_RE.match(text[c.end : c.end + 20]):
             continue
         if R.is_junk(c.name) or c.type not in R.TYPES or c.name in aliases.adjectives:
@@ -194,9 +200,12 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
             continue
         if (
             not c.kb and len(c.name.split()) > 1 and not head_type(c.name)
-            and all(w.lower() in lower_words for w in c.name.split())
+            and (c.name.split()[0] in adjectives or c.name.split()[0].lower() in lower_words)
+            and all(w.lower() in lower_words for w in c.name.split()[1:])
         ):
-            continue  # "Open Borders", "Sponsor Circle": common words the text also writes in lower case
+            # "Open Borders", "Sponsor Circle", "our Afghan Allies": common words the text also writes in
+            # lower case, with at most a people's adjective before them
+            continue
         words = c.name.split()
         if (
             len(words) == 1 and not c.kb and c.type != "person" and not R.is_acronym(c.name)
@@ -215,6 +224,20 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
             )
         )
     return tuple(sorted(out, key=lambda m: (m.block, m.start, m.end)))
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z’'.-]+\b")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all capitals inside a run of at least four capitalised words (a shouted
+    lead-in or heading), where case says nothing about names."""
+    if not _CAPS_WORD.fullmatch(text[start:end].split()[-1]):
+        return False
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    runs = re.finditer(r"(?:\b[A-Z][A-Z’'.-]+\b[\s,:*]*){4,}", line)
+    return any(m.start() <= start - lo and end - lo <= m.end() for m in runs)
 
 
 def _model_cands(bi: int, text: str, s0: int, e0: int, typ: str, label: str, starts: set[int], aliases: Aliases,

@@ -241,6 +241,16 @@ def test_arbitrary_text_does_not_crash(text, aliases, nlp):
     check_clean(blocks, find_mentions(blocks, aliases, nlp))
 
 
+def test_shouted_lead_in_and_common_words_after_a_peoples_adjective_are_not_names(aliases, nlp):
+    """A lead-in in capitals says nothing about names; "our Afghan Allies" is a people's adjective before a
+    common noun the text also writes in lower case."""
+    text = ("PRESIDENT MARLOW IS KEEPING HIS PROMISE TO THE VOTERS: President Ann Marlow signed the order. "
+            "We thank our Afghan allies and our Afghan Allies for their service.")
+    names = {m.name for m in find_mentions([Block(0, "paragraph", text)], aliases, nlp)}
+    assert "MARLOW" not in names and "Afghan Allies" not in names
+    assert "Ann Marlow" in names
+
+
 # ---- the knowledge file ------------------------------------------------------------------------------
 
 def test_knowledge_file_is_valid_and_general(aliases):

@@ -180,7 +180,8 @@ def test_entity_scores(docs, corpus):
     print("\n== entities (8 articles) ==")
     print(f"name+type precision {ratio(tp_pred, n_pred)}   recall {ratio(typed, n_gold)}   "
           f"(name only recall {ratio(found, n_gold)})")
-    print(f"junk strings found as entities {ratio(junk_hit, n_junk)}; one gold entity under several names: {split}")
+    print(f"junk strings found as entities {ratio(junk_hit, n_junk)}, which is {ratio(junk_hit, n_pred)} of the "
+          f"entities found; one gold entity under several names: {split}")
     print(f"cross-article merges: missed {merge['missed']}/{merge['same']} (absent {merge['absent']}); "
           f"in-article merges missed {merge['missed_in']}/{merge['same_in']}; "
           f"false merges {merge['false']}/{merge['different']}")
