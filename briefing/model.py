@@ -103,6 +103,9 @@ class Event:
     timex: Timex  # offsets relative to the block text
     kind: str  # "past" | "scheduled" | "target"
     text: str  # the sentence (or clause) text
+    # who does what, from the sentence's parse ("Japan will raise defence spending"); None where it gives none
+    headline: str | None = None
+    action: str | None = None  # the headline's main verb as written ("raise"), which merging compares
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.model import Annotated, Article, Block, DateMention, Event, Theme, Timex
+from briefing.model import Annotated, Article, Block, DateMention, Event, Sentence, Theme, Timex
 from briefing.timex.values import interval
 
 
@@ -90,6 +90,8 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     from briefing import timex as dates
     from briefing.annotate import acronyms, entities, events, figures, quotes, themes
     from briefing.annotate.chronology import block_anchors
+    from briefing.annotate.headline import headline
+    from briefing.annotate.nlp import parse_sentences
     from briefing.annotate.sentences import sentence_at, sentences
 
     blocks = tuple(prose(b) for b in article.blocks)
@@ -97,7 +99,7 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     dct = article.date
 
     date_mentions = []
-    event_list = []
+    dated: list[tuple[Sentence, Timex, str, str]] = []  # sentence, timex, the sentence's text, kind
     anchors = block_anchors(blocks, dct, dates.tag)
     quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
     for block in blocks:
@@ -112,9 +114,16 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
             local = _shift(timex, sent.start)
             kind = events.event_kind(sentence_text, local, kind_anchor(article, timex))
             if kind:
-                event_list.append(
-                    Event(block=block.index, sentence=sent.index, timex=timex, kind=kind, text=sentence_text)
-                )
+                dated.append((sent, timex, sentence_text, kind))
+
+    # One parse for the sentences that hold an event or a figure: headlines and figure subjects read it.
+    parses = parse_sentences([d[2] for d in dated] + figures.figure_sentences(blocks))
+    event_list = []
+    for sent, timex, sentence_text, kind in dated:
+        start = timex.start - sent.start
+        hl = headline(parses[sentence_text], start, start + len(timex.text)) if sentence_text in parses else None
+        event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
+                                headline=hl.text if hl else None, action=hl.verb if hl else None))
 
     mentions = entities.find_mentions(blocks, knowledge.aliases)
     mention_types: dict[int, list[str]] = {}
@@ -129,7 +138,7 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
         events=tuple(event_list),
         mentions=tuple(mentions),
         acronyms=acronyms.find_acronyms(blocks, knowledge.acronyms),
-        figures=figures.find_figures(blocks, year),
+        figures=figures.find_figures(blocks, year, parses),
         themes=themes.score_blocks(blocks, knowledge.themes, mention_types),
         quotes=quotes.find_quotes(blocks, mentions),
     )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from briefing.annotate.figure_kinds import GENERAL_MEASURES, _blank_parens, _clause, figure_kind, measure_of
 from briefing.annotate.figure_subject import dep_subject
-from briefing.annotate.nlp import get_parser
+from briefing.annotate.nlp import parse_sentences
 from briefing.annotate.sentences import split as split_sentences
 from briefing.model import Block, Figure
 
@@ -213,7 +213,8 @@ def _year(sent: str, cstart: int, cend: int, nstart: int, nend: int, taken: list
     return None, False
 
 
-def find_figures(blocks: Sequence[Block], year: int | None) -> tuple[Figure, ...]:
+def find_figures(blocks: Sequence[Block], year: int | None,
+                 parses: dict[str, object] | None = None) -> tuple[Figure, ...]:
     """Numbers that matter: shares of GDP ("3.1 percent of GDP", "5% of gross domestic product" - with
     subject and year from the sentence: "In 2017, the U.S. spent 3.1 percent of GDP on defense compared
     with France’s 2.3 percent, the U.K.’s 1.8 percent ... Japan spent just 0.9 percent" -> 5 figures with
@@ -223,9 +224,11 @@ def find_figures(blocks: Sequence[Block], year: int | None) -> tuple[Figure, ...
     metric percent). `year` is the article's year, used only when the sentence gives none and the
     verb is present tense. Subject from the sentence's grammatical subject / possessor near the number,
     not just the nearest capitalised word; None when unclear. value is the normalized number (percent as 3.1,
-    money as units), unit "%" for shares/percents, ISO currency codes for money."""
+    money as units), unit "%" for shares/percents, ISO currency codes for money. ``parses`` maps sentences
+    to their spaCy parse (nlp.parse_sentences); without it the figure sentences are parsed here."""
     out: list[Figure] = []
-    parses = _parse_figure_sentences(blocks)
+    if parses is None:
+        parses = parse_sentences(figure_sentences(blocks))
     for block in blocks:
         try:
             out.extend(_block_figures(block, year, parses))
@@ -316,14 +319,10 @@ def _raw_figures(sent: str) -> list[_Raw]:
     return [f for f in out if not any(g is not f and g[0] <= f[0] and f[1] <= g[1] for g in out)]
 
 
-def _parse_figure_sentences(blocks: Sequence[Block]) -> dict[str, object]:
-    """{sentence: its spaCy parse} for the sentences that hold a figure; empty without the parser."""
+def figure_sentences(blocks: Sequence[Block]) -> list[str]:
+    """The sentences of ``blocks`` that hold a figure: the ones the figures need parsed."""
     texts = {block.text[s0:s1] for block in blocks for s0, s1 in split_sentences(block.text)}
-    texts = sorted(t for t in texts if len(t) < 2000 and _raw_figures(t))
-    parser = get_parser() if texts else None
-    if parser is None:
-        return {}
-    return dict(zip(texts, parser.pipe(texts, batch_size=64)))
+    return sorted(t for t in texts if _raw_figures(t))
 
 
 def _block_figures(block: Block, article_year: int | None, parses: dict[str, object] | None = None) -> list[Figure]:

@@ -60,3 +60,14 @@ def get_parser():
     except Exception as e:  # noqa: BLE001 - a missing model costs subjects, never the build
         log.warning("no dependency parser for figure subjects: %s", e)
         return None
+
+
+def parse_sentences(texts) -> dict[str, object]:
+    """{sentence: its spaCy parse} for ``texts`` (figure and event sentences), parsed once in one batch;
+    empty without the parser. Very long "sentences" (tables, lists run together) are left out."""
+    wanted = sorted({t for t in texts if len(t) < 2000})
+    parser = get_parser() if wanted else None
+    if parser is None:
+        return {}
+    return dict(zip(wanted, parser.pipe(wanted, batch_size=64)))
+

@@ -21,24 +21,39 @@ _STOP = frozenset(
 )
 
 
-def _key_terms(text: str) -> frozenset[str]:
-    """Content words of a sentence, crudely stemmed, for telling whether two sentences tell one event."""
-    out = set()
-    for w in _WORD.findall(text.lower()):
-        if w in _STOP:
+def _key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Content words of a sentence, crudely stemmed, for telling whether two sentences tell one event: all of
+    them, and those in lower case, which say what happened (names are compared as entities, and two tellings
+    of one man's day share his name whatever he did)."""
+    every, lower = set(), set()
+    for w in _WORD.findall(text):
+        low = w.lower()
+        if low in _STOP:
             continue
-        out.add(w[:6])
-    return frozenset(out)
+        every.add(low[:6])
+        if w[0].islower():
+            lower.add(low[:6])
+    return frozenset(every), frozenset(lower)
 
 
-def _same_event(a: tuple[frozenset, frozenset], b: tuple[frozenset, frozenset], precision: int) -> bool:
-    ents_a, terms_a = a
-    ents_b, terms_b = b
+_Evidence = tuple[frozenset, tuple[frozenset, frozenset], str]  # entity ids, key terms, main verb's stem
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / (len(a | b) or 1)
+
+
+def _same_event(a: _Evidence, b: _Evidence, precision: int) -> bool:
+    """Whether two dated sentences tell one event: never on the date alone. On the same day a shared actor
+    with a like action (the same main verb, or shared words for what happened), or many shared words;
+    coarser dates need more."""
+    ents_a, (terms_a, what_a), act_a = a
+    ents_b, (terms_b, what_b), act_b = b
     shared_entities = len(ents_a & ents_b)
-    union = len(terms_a | terms_b) or 1
-    overlap = len(terms_a & terms_b) / union
-    if precision >= 3:  # same day: a shared actor or a few shared words is enough
-        return shared_entities >= 1 or overlap >= 0.15
+    overlap = _overlap(terms_a, terms_b)
+    if precision >= 3:  # same day
+        alike = (act_a and act_a == act_b) or _overlap(what_a, what_b) >= 0.15
+        return (shared_entities >= 1 and alike) or overlap >= 0.3
     if precision == 2:
         return (shared_entities >= 1 and overlap >= 0.08) or overlap >= 0.3
     return shared_entities >= 2 and overlap >= 0.2
@@ -51,8 +66,9 @@ class _Item:
     source: str
     event: Event
     entities: frozenset[str]
-    terms: frozenset[str]
+    terms: tuple[frozenset[str], frozenset[str]]  # _key_terms: every content word, and the lower-case ones
     themes: tuple[str, ...]
+    action: str  # the main verb's first letters ("rais" of "raise", "raised"); "" where the parse gives none
 
     @property
     def value(self) -> str:
@@ -87,7 +103,8 @@ def _items(docs: Sequence[Annotated], entity_of: Mapping[tuple[str, int, int], s
             start, end = sent_span.get((ev.block, ev.sentence), (0, 0))
             pairs, at = ids.get(ev.block, []), starts.get(ev.block, [])
             ents = frozenset(eid for _, eid in pairs[bisect_left(at, start) : bisect_left(at, end)])
-            items.append(_Item(src, ev, ents, _key_terms(ev.text), tuple(sorted(themes_by_block[ev.block]))))
+            items.append(_Item(src, ev, ents, _key_terms(ev.text), tuple(sorted(themes_by_block[ev.block])),
+                               (ev.action or "")[:4]))
     return items
 
 
@@ -122,7 +139,7 @@ def build_timeline(
     values = [it.value for it in items]
     precisions = [grain(v) for v in values]
     sentences = [(it.source, it.event.block, it.event.sentence) for it in items]
-    evidence = [(it.entities, it.terms) for it in items]
+    evidence = [(it.entities, it.terms, it.action) for it in items]
     for idx in buckets.values():
         for x, i in enumerate(idx):
             for j in idx[x + 1 :]:
@@ -163,7 +180,9 @@ def _entry(members: list[_Item], value: str) -> TimelineEntry:
         id=digest,
         value=value,
         kind=kind,
-        title=_title(min((m.text for m in mentions), key=len)),
+        # who did what, from the parse of the first telling that gives it; else the shortest sentence, cut
+        title=next((it.event.headline for it in members if it.event.headline), None)
+        or _title(min((m.text for m in mentions), key=len)),
         mentions=tuple(mentions),
         themes=tuple(sorted({t for it in members for t in it.themes})),
         entities=tuple(sorted({e for it in members for e in it.entities})),

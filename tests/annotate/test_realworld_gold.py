@@ -228,6 +228,7 @@ def _events_in(docs, file: str, fragment: str):
 
 def test_event_scores(docs, corpus):
     g = gold("events.yml")
+    headlines: list[str] = []
     found = value_ok = day_ok = kind_ok = 0
     notes = []
     for e in g["events"]:
@@ -241,6 +242,7 @@ def test_event_scores(docs, corpus):
         value_ok += best.timex.value == str(e["value"])
         day_ok += best.timex.value[:10] == str(e["value"])[:10]
         kind_ok += best.kind == e["kind"]
+        headlines.append(f"{e['file'][:2]} {best.headline or '(the sentence, shortened)'}")
         if best.timex.value != str(e["value"]) or best.kind != e["kind"]:
             notes.append(f"{e['file'][:2]} {e['expression']!r}: {best.timex.value}/{best.kind} "
                          f"should be {e['value']}/{e['kind']}")
@@ -264,6 +266,8 @@ def test_event_scores(docs, corpus):
           f"different-event pairs kept apart {ratio(diff_ok, len(g['different']))}")
     print(f"non-events that became events {ratio(len(leaked), len(g['not_events']))}: "
           + "; ".join(f"{m['file'][:2]} {m['why']}" for m in leaked))
+    print(f"headlines (who did what, from the parse) {ratio(sum('(the sentence' not in h for h in headlines), n)}:")
+    print("\n".join(headlines))
     print("\n".join(notes))
 
 

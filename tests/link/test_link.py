@@ -45,3 +45,25 @@ def test_an_event_carries_the_entities_of_its_own_sentence(corpus):
     assert "Microsoft" not in got
     report = [e for e in corpus.timeline if e.value == "2005-04-20" and any(m.block == 1 for m in e.mentions)]
     assert report and all("Microsoft" in names(corpus, e) for e in report)
+
+
+@pytest.fixture(scope="module")
+def two_tellings() -> Corpus:
+    knowledge = load_knowledge(ROOT / "knowledge")
+    docs = [
+        article("tokyo.txt", "Tony Blair met Junichiro Koizumi in Tokyo on 3 March 2005 to discuss trade."),
+        article("speech.txt", "Tony Blair addressed the Labour conference in Brighton on 3 March 2005."),
+        article("talks.txt", "On 3 March 2005 Tony Blair met Junichiro Koizumi in Tokyo, officials said."),
+    ]
+    return link([annotate(d, knowledge) for d in docs], knowledge.themes, [], TODAY)
+
+
+def test_one_event_told_twice_is_one_entry_and_an_actor_shared_on_a_date_is_not_enough(two_tellings):
+    """The meeting told by two articles is one entry; the speech the same man gave that day is another:
+    a shared date and actor with another action never merge (issue 14)."""
+    day = [e for e in two_tellings.timeline if e.value == "2005-03-03"]
+    by_sources = {frozenset(m.source for m in e.mentions): e for e in day}
+    assert frozenset({"tokyo.txt", "talks.txt"}) in by_sources
+    assert frozenset({"speech.txt"}) in by_sources
+    meeting = by_sources[frozenset({"tokyo.txt", "talks.txt"})]
+    assert meeting.title.startswith("Tony Blair met Junichiro Koizumi")  # a headline, not the sentence cut
