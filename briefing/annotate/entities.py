@@ -15,6 +15,7 @@ from briefing.annotate import entities_rules as R
 from briefing.annotate import entities_spans as S
 from briefing.annotate.aliases import Aliases
 from briefing.annotate.candidates import MODEL, RULE, Cand, Spans, head_type, normalise, rule_cands, select, title_like
+from briefing.annotate.documents import qualify_documents
 from briefing.annotate.nlp import get_nlp, spacy_ents
 from briefing.model import Block, Mention
 
@@ -110,7 +111,7 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
 
     chosen: list[Cand] = []
     for bi, (block, text) in enumerate(zip(blocks, texts)):
-        cands = rule_cands(bi, text, aliases)
+        cands = _split_rule_possessives(rule_cands(bi, text, aliases), text, aliases)
         for m in acr_re.finditer(text) if acr_re else ():
             cands.append(Cand(bi, m.start(), m.end(), "", RULE))
         for s, e in acr_spans.get(bi, ()):
@@ -223,7 +224,28 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
                 name=c.name, type=c.type, description=desc,
             )
         )
+    out = qualify_documents(out, texts, aliases)
     return tuple(sorted(out, key=lambda m: (m.block, m.start, m.end)))
+
+
+def _split_rule_possessives(cands: list[Cand], text: str, aliases: Aliases) -> list[Cand]:
+    """A head-word rule runs over an owner's possessive ("U.S. Department of State’s Global Fertilizer
+    Challenge"): when the owner is a known or headed name, it and what it owns are two names."""
+    out = []
+    for c in cands:
+        parts = S.split_possessive(text, c.start, c.end) if c.source == RULE and not c.kb and not c.name else []
+        if len(parts) != 2:
+            out.append(c)
+            continue
+        (s0, e0), (s1, e1) = parts
+        owner = R.clean_name(text[s0:e0])
+        hit = aliases.lookup(owner)
+        typ = hit[1] if hit else head_type(owner)
+        if typ is None:  # "the President’s Commission on ...", "Women’s Institute": the possessive is the name's
+            out.append(c)
+            continue
+        out.extend((Cand(c.block, s0, e0, typ, RULE), Cand(c.block, s1, e1, c.type, RULE)))
+    return out
 
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z’'.-]+\b")

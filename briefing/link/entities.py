@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from briefing.annotate.documents import QUALIFIED
 from briefing.annotate.entities_rules import TYPES, clean_name, initials_match, is_acronym, name_key
 from briefing.model import Entity, Mention
 from briefing.slugs import unique_slugs
@@ -86,11 +87,15 @@ def merge_entities(
     # "US Treasury Department" / "Department of Treasury": a country before (or after "of") a government
     # department qualifies it; the bare name is the same department when the corpus has one qualifier for it.
     place_keys = {name_key(k) for _, m in mentions if m.type == "place" for k in (m.name, clean_name(m.surface))}
+    # Documents carry their owner and year from the annotator ("National Security Strategy (Japan, 2022)"):
+    # one qualifier in the corpus, and the bare name is that document; two, and they stay apart.
     qualifiers: dict[str, set[str]] = defaultdict(set)
     for _, m in mentions:
         if m.type == "organization":
             bare, q = _unqualified(name_key(m.name), place_keys)
             qualifiers[bare].add(q)
+        elif m.type == "document" and (doc := QUALIFIED.match(m.name)):
+            qualifiers[name_key(doc.group("base"))].add(name_key(doc.group("qualifier")))
 
     def thing_key(name: str) -> tuple:
         if is_acronym(name):
@@ -98,7 +103,8 @@ def merge_entities(
             if len(known) == 1:
                 return ("thing", next(iter(known)))
         key = name_key(name)
-        bare, _ = _unqualified(key, place_keys)
+        doc = QUALIFIED.match(name)
+        bare = name_key(doc.group("base")) if doc else _unqualified(key, place_keys)[0]
         return ("thing", bare if len(qualifiers.get(bare, set()) - {""}) <= 1 else key)
 
     clusters: dict[tuple, list[tuple[str, Mention]]] = defaultdict(list)

@@ -251,6 +251,17 @@ def test_shouted_lead_in_and_common_words_after_a_peoples_adjective_are_not_name
     assert "Ann Marlow" in names
 
 
+def test_an_owner_and_what_it_owns_are_two_names(aliases, nlp):
+    """A head-word rule run over a possessive: a known or headed owner is its own name; a title's possessive
+    ("the President’s Commission") belongs to the name."""
+    text = ("Funding came from the U.S. Department of State’s Global Fertilizer Challenge. The President’s "
+            "Commission on Combating Drug Addiction met later.")
+    names = {m.name for m in find_mentions([Block(0, "paragraph", text)], aliases, nlp)}
+    assert "U.S. Department of State" in names and "Global Fertilizer Challenge" in names
+    assert not any("’s Global" in n for n in names)
+    assert not any(n.startswith("Commission on") for n in names)
+
+
 # ---- the knowledge file ------------------------------------------------------------------------------
 
 def test_knowledge_file_is_valid_and_general(aliases):

@@ -117,3 +117,29 @@ def test_person_and_place_with_one_name_stay_apart_and_slugs_stay_unique():
 def test_empty_input():
     assert merge_entities([]) == ((), {})
     assert merge_entities([("a.txt", [])]) == ((), {})
+
+
+def test_documents_with_one_generic_name_are_told_apart_by_owner_and_year():
+    """Japan's 2022 strategy and the U.S. strategy are two documents; the bare name stays apart from both
+    when two owners write one; with one owner in the corpus, every telling is that document (issue 14)."""
+    nss = "National Security Strategy"
+    two = [
+        ("japan.txt", [M(0, 10, nss, f"{nss} (Japan, 2022)", "document")]),
+        ("us.txt", [M(0, 10, nss, f"{nss} (United States)", "document")]),
+        ("other.txt", [M(0, 10, nss, nss, "document")]),
+    ]
+    entities, _ = merge_entities(two)
+    docs = [e for e in entities if e.type == "document"]
+    assert len(docs) == 3
+    one = [two[1], two[2]]
+    entities, entity_of = merge_entities(one)
+    assert len({entity_of[("us.txt", 0, 10)], entity_of[("other.txt", 0, 10)]}) == 1
+
+
+def test_the_annotator_reads_a_documents_owner_and_year():
+    aliases = load_aliases(ROOT / "knowledge" / "aliases.yml")
+    text = ("Japan’s 2022 National Security Strategy replaced the old one. The U.S. National Security Strategy "
+            "released in December differs. The Japanese National Defense Strategy was revised.")
+    names = {m.name for m in find_mentions([Block(0, "paragraph", text)], aliases, get_nlp())}
+    assert {"National Security Strategy (Japan, 2022)", "National Security Strategy (United States)",
+            "National Defense Strategy (Japan)"} <= names
