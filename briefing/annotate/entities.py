@@ -152,8 +152,9 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
 
     by_key = {R.name_key(c.name): c for c in chosen if not R.is_acronym(c.name)}
     for c in chosen:
-        acr = R.clean_name(c.name)
-        if acr in acr_defs and not c.kb:
+        # the article's own definition wins over the knowledge file ("Philippine Air Force (PAF)")
+        acr = R.clean_name(c.name) if not c.kb else R.clean_name(texts[c.block][c.start : c.end])
+        if acr in acr_defs and (not c.kb or R.name_key(c.name) != R.name_key(acr_defs[acr])):
             exp = acr_defs[acr]
             hit = aliases.lookup(exp)
             target = by_key.get(R.name_key(exp))

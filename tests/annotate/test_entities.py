@@ -62,7 +62,8 @@ def test_seed_people_organizations_documents(seed_mentions):
     assert "North Atlantic Treaty Organization" in names(everything, "organization")
     assert "Keio University" in names(everything, "organization")
     assert "U.S. Department of Defense" in names(everything, "organization")  # "the Pentagon"
-    docs = names(everything, "document")
+    # a document's owner and year ride along in parentheses: "U.S.-Japan Security Treaty (1960)"
+    docs = {n.split(" (")[0] for n in names(everything, "document")}
     assert {"National Security Strategy", "National Defense Strategy", "U.S.-Japan Security Treaty"} <= docs
     equipment = names(everything, "equipment")
     # Weapons programmes are equipment; other programmes and parts of agreements are concepts.
@@ -260,6 +261,16 @@ def test_an_owner_and_what_it_owns_are_two_names(aliases, nlp):
     assert "U.S. Department of State" in names and "Global Fertilizer Challenge" in names
     assert not any("’s Global" in n for n in names)
     assert not any(n.startswith("Commission on") for n in names)
+
+
+def test_the_articles_own_acronym_definition_wins_over_the_knowledge_file(aliases, nlp):
+    """knowledge/aliases.yml says ROK is South Korea; an article that defines it otherwise means its own."""
+    text = "The Rules of Origin Kit (ROK) was published on Monday. The ROK covers tariffs on steel."
+    got = {m.surface: m.name for m in find_mentions([Block(0, "paragraph", text)], aliases, nlp)}
+    assert got.get("ROK") == "Rules of Origin Kit"
+    text = "The Republic of Korea (ROK) hosted the talks. The ROK said so."
+    got = {m.surface: m.name for m in find_mentions([Block(0, "paragraph", text)], aliases, nlp)}
+    assert got.get("ROK") == "South Korea"  # a definition the knowledge file agrees with keeps its name
 
 
 # ---- the knowledge file ------------------------------------------------------------------------------
