@@ -22,12 +22,17 @@ _HEADING_SHARE = 0.5  # how much of a heading's cue weight the blocks under it r
 _NEIGHBOUR_STRONG = 0.6  # a neighbour this sure of a theme ...
 _NEIGHBOUR_BOOST = 0.08  # ... lends this much to a block that has some evidence of its own
 _SCALE = 4.0  # raw weight -> score: 1 - exp(-raw / _SCALE); one strong cue (3) gives ~0.53
-_STRONG = 2.0  # a cue this heavy anchors a theme on its own
+_SETTLES = 2.5  # a cue this heavy settles a theme on its own ("tariff", "supply chain") ...
+_STRONG = 2.0  # ... one this heavy ("trade", "investment") anchors it only where a paragraph near by is settled
+_IN_NAME = 0.8  # a lighter common cue inside a capitalised name only helps, like a bare place name
+_NEAR = 2  # paragraphs either side that can settle a weakly anchored theme
 _LONG = 60  # tokens; longer blocks have their raw weight damped by sqrt(len / _LONG)
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TOKEN = re.compile(r"[a-z0-9]+|%")
-_POSSESSIVE = re.compile(r"['’]s\b")
+_TOKEN = re.compile(r"[a-z0-9]+|%", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+_PER_CENT = re.compile(r"per cent", re.IGNORECASE)
+_NAME_LINK = {"of", "and", "for", "the", "on", "in", "de"}  # small words inside a name ("Department of Commerce")
 _SPELLING = {"defence": "defense", "programme": "program", "offence": "offense", "%": "percent",
              "per": "per", "centre": "center", "labour": "labor"}
 
@@ -58,8 +63,31 @@ def _stem(word: str) -> str:
 
 def normalise(text: str) -> list[str]:
     """Lowercased, stemmed word tokens; "per cent" reads as "percent"."""
-    toks = [_stem(t) for t in _TOKEN.findall(_POSSESSIVE.sub("", text.lower().replace("per cent", "percent")))]
-    return toks
+    return _tokens(text)[0]
+
+
+def _tokens(text: str) -> tuple[list[str], list[bool]]:
+    """normalise()'s tokens, and for each whether it is part of a capitalised name of two or more words
+    ("Export Import Bank", "World Trade Organization"): a common cue word there names an institution,
+    it does not say the paragraph is about the concept."""
+    words = _TOKEN.findall(_POSSESSIVE.sub("", _PER_CENT.sub("percent", text)))
+    title = [w[:1].isupper() and any(c.islower() for c in w) for w in words]
+    in_name = [False] * len(words)
+    i = 0
+    while i < len(words):
+        if not title[i]:
+            i += 1
+            continue
+        j, last = i + 1, i
+        while j < len(words) and (title[j] or (words[j] in _NAME_LINK and j + 1 < len(words) and title[j + 1])):
+            if title[j]:
+                last = j
+            j += 1
+        if last > i:
+            for k in range(i, last + 1):
+                in_name[k] = True
+        i = last + 1
+    return [_stem(w.lower()) for w in words], in_name
 
 
 def parse_cue(cue: str) -> tuple[str, float]:
@@ -122,10 +150,11 @@ def _cue_entry(cue: object) -> tuple[str | None, object]:
 
 
 @lru_cache(maxsize=32)
-def _compile(taxonomy: tuple[Theme, ...]) -> tuple[dict[str, list[tuple[tuple[str, ...], str, float]]],
+def _compile(taxonomy: tuple[Theme, ...]) -> tuple[dict[str, list[tuple[tuple[str, ...], str, float, bool]]],
                                                    dict[str, list[tuple[str, float]]]]:
-    """Index the cues by first token (longest first) and collect the @type cues per theme."""
-    by_first: dict[str, dict[tuple[tuple[str, ...], str], float]] = {}
+    """Index the cues by first token (longest first) and collect the @type cues per theme. A cue written
+    with a capital ("Taiwan Strait", "PLA") is a name itself and may match inside a longer name."""
+    by_first: dict[str, dict[tuple[tuple[str, ...], str], tuple[float, bool]]] = {}
     typed: dict[str, list[tuple[str, float]]] = {}
     for theme in taxonomy:
         for cue in theme.cues:
@@ -136,36 +165,40 @@ def _compile(taxonomy: tuple[Theme, ...]) -> tuple[dict[str, list[tuple[tuple[st
             toks = tuple(normalise(phrase))
             if toks:
                 slot = by_first.setdefault(toks[0], {})
-                slot[(toks, theme.id)] = max(weight, slot.get((toks, theme.id), 0.0))
+                old_w, old_name = slot.get((toks, theme.id), (0.0, False))
+                slot[(toks, theme.id)] = (max(weight, old_w), old_name or phrase != phrase.lower())
     index = {
-        first: sorted(((t, tid, w) for (t, tid), w in cues.items()), key=lambda c: -len(c[0]))
+        first: sorted(((t, tid, w, name) for (t, tid), (w, name) in cues.items()), key=lambda c: -len(c[0]))
         for first, cues in by_first.items()
     }
     return index, typed
 
 
-def _raw(tokens: list[str], index: dict, typed: dict, types: Sequence[str]) -> dict[str, tuple[float, float, int]]:
+def _raw(tokens: list[str], index: dict, typed: dict, types: Sequence[str],
+         in_name: Sequence[bool] = ()) -> dict[str, tuple[float, float, int]]:
     """(weight, strongest cue, distinct cues) per theme: each cue counts once at full weight, repeats
-    add a little."""
+    add a little. A common cue met only inside a capitalised name only helps."""
     counts: dict[tuple[str, tuple[str, ...]], tuple[float, int]] = {}
     covered: dict[str, int] = {}  # theme -> first token index not yet covered by a longer cue
     for i, tok in enumerate(tokens):
-        for cue_toks, tid, weight in index.get(tok, ()):
+        for cue_toks, tid, weight, is_name in index.get(tok, ()):
             if covered.get(tid, 0) > i:
                 continue  # "island chain" inside a matched "first island chain"
             n = len(cue_toks)
             if tuple(tokens[i : i + n]) == cue_toks:
                 covered[tid] = i + n
+                if not is_name and weight < _SETTLES and any(in_name[i : i + n]):
+                    weight = min(weight, _IN_NAME)  # "Export-Import Bank"; "Defense Industries System" still counts
                 key = (tid, cue_toks)
                 w, c = counts.get(key, (weight, 0))
-                counts[key] = (w, c + 1)
+                counts[key] = (max(w, weight), c + 1)
     raw: dict[str, float] = {}
     strongest: dict[str, float] = {}
     distinct: dict[str, int] = {}
     for (tid, _), (w, c) in counts.items():
         raw[tid] = raw.get(tid, 0.0) + w * min(2.0, 1 + 0.25 * (c - 1))
         strongest[tid] = max(w, strongest.get(tid, 0.0))
-        distinct[tid] = distinct.get(tid, 0) + (w >= 1)  # bare place names do not add up to a theme
+        distinct[tid] = distinct.get(tid, 0) + (w >= 1)  # bare place names and names do not add up to a theme
     for tid, cues in typed.items():
         for mtype, w in cues:
             c = sum(1 for t in types if t == mtype)
@@ -181,6 +214,14 @@ def _anchored(own: tuple[float, float, int], heading_strongest: float) -> bool:
     about partnerships."""
     raw, strongest, distinct = own
     return strongest >= _STRONG or heading_strongest >= _STRONG or distinct >= 3 or (distinct >= 2 and raw >= 2.5)
+
+
+def _settled(own: tuple[float, float, int], heading_strongest: float) -> bool:
+    """Evidence enough on its own: a cue that settles the theme, or three different cues. Less (one
+    "investment" and "the economy") is common in any news about money, so it counts only next to a
+    paragraph where the theme is settled: the article is then about it."""
+    _, strongest, distinct = own
+    return strongest >= _SETTLES or heading_strongest >= _SETTLES or distinct >= 3
 
 
 def _to_score(raw: float, ntokens: int) -> float:
@@ -209,11 +250,12 @@ def _score(blocks: Sequence[Block], taxonomy: tuple[Theme, ...], mention_types: 
     heading_raw: dict[str, float] = {}
     heading_strong: dict[str, float] = {}
     heading_level = 0
-    scored: list[tuple[Block, dict[str, float], dict[str, float]]] = []  # block, own raw, score
+    scored: list[tuple[Block, set[str], dict[str, float]]] = []  # block, themes settled there, scores
     for block in blocks:
-        tokens = normalise(block.text)
+        tokens, in_name = _tokens(block.text)
         types = list(mention_types.get(block.index, ())) if mention_types else []
-        raw = _raw(tokens, index, typed, types)
+        # A heading is in Title Case by style, not because its words are a name.
+        raw = _raw(tokens, index, typed, types, () if block.kind == "heading" else in_name)
         if block.kind == "heading":
             level = block.level or 2
             # A sub-heading adds to its parent's cues; a sibling or higher heading replaces them.
@@ -229,17 +271,23 @@ def _score(blocks: Sequence[Block], taxonomy: tuple[Theme, ...], mention_types: 
         if block.kind not in _SCORED_KINDS:
             continue
         scores = {}
+        settled = set()
         for tid, own in raw.items():
             if not _anchored(own, heading_strong.get(tid, 0.0)):
                 continue
+            if _settled(own, heading_strong.get(tid, 0.0)):
+                settled.add(tid)
             # The heading only lends weight to a theme the paragraph itself shows some sign of.
             total = own[0] + _HEADING_SHARE * heading_raw.get(tid, 0.0)
             scores[tid] = _to_score(total, len(tokens))
-        scored.append((block, raw, scores))
+        scored.append((block, settled, scores))
     out: list[ThemeScore] = []
-    for i, (block, raw, scores) in enumerate(scored):
+    for i, (block, settled, scores) in enumerate(scored):
         neighbours = [scored[j][2] for j in (i - 1, i + 1) if 0 <= j < len(scored)]
+        near = set().union(*(scored[j][1] for j in range(max(0, i - _NEAR), min(len(scored), i + _NEAR + 1))))
         for tid, s in scores.items():
+            if tid not in near:
+                continue
             if any(n.get(tid, 0.0) >= _NEIGHBOUR_STRONG for n in neighbours):
                 s = min(1.0, s + _NEIGHBOUR_BOOST)
             if s > THRESHOLD:

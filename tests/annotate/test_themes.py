@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -147,10 +149,36 @@ def test_scores_are_in_range_and_only_for_body_blocks(taxonomy):
 
 
 def test_mention_types_support_a_theme(taxonomy):
-    para = "The strategy, published on Friday, sets out the administration's priorities for the region."
-    base = {t.theme: t.score for t in score_blocks([Block(0, "paragraph", para)], taxonomy)}
-    typed = {t.theme: t.score for t in score_blocks([Block(0, "paragraph", para)], taxonomy, {0: ["document"]})}
+    lead = Block(0, "paragraph", "The National Defense Strategy was released this week.")
+    para = Block(1, "paragraph", "The strategy, published on Friday, sets out the administration's priorities for the region.")
+    base = {t.theme: t.score for t in score_blocks([lead, para], taxonomy) if t.block == 1}
+    typed = {t.theme: t.score for t in score_blocks([lead, para], taxonomy, {1: ["document"]}) if t.block == 1}
     assert typed.get("us-strategy-documents", 0.0) > base.get("us-strategy-documents", 0.0)
+
+
+def economic(blocks, taxonomy) -> set[int]:
+    return {t.block for t in score_blocks(blocks, taxonomy) if t.theme == "economic-security"}
+
+
+def test_weak_evidence_needs_a_settled_paragraph_near_by(taxonomy):
+    # One "investment" and "the economy": any news about money says as much; it is not economic security.
+    money = Block(1, "paragraph", "Investment in the new chips is staggering, and analysts say the boom will "
+                                  "lift the whole economy over the next five years.")
+    assert economic([money], taxonomy) == set()
+    settled = Block(0, "paragraph", "Washington raised tariffs on imported steel and aluminum last month.")
+    assert economic([settled, money], taxonomy) == {0, 1}  # in an article about tariffs it is
+    far = [settled] + [Block(i, "paragraph", "The weather was fine.") for i in (1, 2, 3)] + [dataclasses.replace(money, index=4)]
+    assert economic(far, taxonomy) == {0}
+
+
+def test_a_common_cue_inside_a_name_only_helps(taxonomy):
+    bank = "The U.S. Export Import Bank raised its investments in clean energy projects across the region."
+    trade = "Exports and imports fell, and investments in clean energy projects across the region slowed."
+    assert economic([Block(0, "paragraph", bank)], taxonomy) == set()
+    assert economic([Block(0, "paragraph", trade)], taxonomy) == {0}
+    # A cue that settles a theme still counts inside a name, and a cue written as a name is one.
+    industry = "The Defense Industries System is Sudan's largest defense enterprise; it manufactures small arms."
+    assert any(t.theme == "defence-industry" for t in score_blocks([Block(0, "paragraph", industry)], taxonomy))
 
 
 @settings(max_examples=60, deadline=None)
