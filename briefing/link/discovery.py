@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -22,6 +23,11 @@ SUBSTANTIVE = 25  # words: a paragraph this long says enough to be about somethi
 FITS = 0.6  # share of substantive paragraphs with a taxonomy theme above which nothing is discovered
 MIN_PARAGRAPHS = 40  # fewer than this is too little to learn topics from
 PROSE = ("paragraph", "quote", "item")
+NAMED = 3  # a theme is named by this many of its top terms
+FEW = 200  # articles; a collection this small also learns from its paragraphs (too few articles to learn from)
+SHARE = 0.3  # a paragraph is about a topic that has at least this share of its weight
+NAME_SHARE = 0.8  # a word capitalised this often is a name
+TERM = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b")
 # Words every news story uses, whatever it is about: they would name topics like "said · people · year".
 NEWS_WORDS = frozenset("""said says say told tell according reported report reports reporting added asked
     year years month months week weeks day days today yesterday time times new just like think want going
@@ -47,7 +53,7 @@ def coverage(docs: Sequence[Annotated]) -> float:
 
 def topic_count(n_articles: int) -> int:
     """More topics for a larger collection, within what a reader can scan on one page."""
-    return max(4, min(24, round(1.5 * math.sqrt(n_articles))))
+    return max(4, min(24, round(2.5 * math.sqrt(n_articles))))
 
 
 def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tuple[Theme, ...], tuple[Annotated, ...]]:
@@ -69,13 +75,14 @@ def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tupl
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
     # Topics are learnt from whole articles (a paragraph is too short to tell a topic from its words'
-    # company, and 20,000 of them take a minute), then each paragraph is weighed against them.
+    # company, and 20,000 of them take a minute), then each paragraph is weighed against them; a small
+    # collection has too few articles for that alone, so its paragraphs are learnt from as well.
     articles = [" ".join(b.text for b in doc.article.blocks if b.kind in PROSE) for doc in docs]
     vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_WORDS),
                                  token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b",
                                  min_df=2, max_df=0.5, sublinear_tf=True, max_features=8_000)
     try:
-        x = vectorizer.fit_transform(articles)
+        x = vectorizer.fit_transform(articles + texts if len(docs) < FEW else articles)
     except ValueError:  # no term left after the filters: nothing to learn
         return (), tuple(docs)
     k = min(topic_count(len(docs)), x.shape[1] // 4, max(2, len(docs) // 2))
@@ -87,43 +94,68 @@ def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tupl
         model.fit(x)
     weights = model.transform(vectorizer.transform(texts))
     terms = vectorizer.get_feature_names_out()
-    themes = _name(model.components_, terms)
+    themes = _name(model.components_, terms, _names(articles))
 
-    # A paragraph's topic: its strongest, when it clearly leads; else the article's own leading topic.
+    # A paragraph's topic: the strongest whose name it uses (a theme named by words the paragraph never
+    # says is not what it is about), among those with a fair share of its weight; else the article's
+    # own leading topic, on the same condition.
+    names = [_stems(t.cues[:NAMED]) for t in themes]
+    analyse = vectorizer.build_analyzer()
     per_doc: dict[int, Counter] = defaultdict(Counter)
-    best: dict[tuple[int, int], tuple[int, float]] = {}
+    shares: dict[tuple[int, int], list[tuple[int, float]]] = {}
     for (d, block), row in zip(rows, weights):
         total = float(row.sum())
         if total <= 0:
             continue
         top = int(row.argmax())
-        share = round(float(row[top]) / total, 6)  # rounded: BLAS sums differ in the last digits between runs
         per_doc[d][top] += float(row[top])
-        if share >= 0.4:
-            best[(d, block)] = (top, share)
+        # rounded: BLAS sums differ in the last digits between runs
+        ranked = sorted(((i, round(float(w) / total, 6)) for i, w in enumerate(row)), key=lambda c: (-c[1], c[0]))
+        shares[(d, block)] = [(i, sh) for i, sh in ranked if sh >= SHARE]
     out = []
     for d, doc in enumerate(docs):
         themed = {t.block for t in doc.themes}
         lead = per_doc[d].most_common(1)[0][0] if per_doc[d] else None
         added = []
-        for block in _substantive(doc):
-            if block in themed:
+        for b in doc.article.blocks:
+            if b.index in themed or b.kind not in PROSE or len(b.text.split()) < SUBSTANTIVE:
                 continue
-            topic, share = best.get((d, block), (lead, 0.4))
+            said = _stems(analyse(b.text))
+            options = shares.get((d, b.index), []) + ([(lead, SHARE)] if lead is not None else [])
+            topic, share = next(((i, sh) for i, sh in options if names[i] & said), (None, 0.0))
             if topic is not None:
-                added.append(ThemeScore(block=block, theme=themes[topic].id, score=round(min(1.0, share), 4)))
+                added.append(ThemeScore(block=b.index, theme=themes[topic].id, score=round(min(1.0, share), 4)))
         out.append(dataclasses.replace(doc, themes=tuple(sorted(doc.themes + tuple(added), key=lambda t: (t.block, t.theme))))
                    if added else doc)
     used = {t.theme for doc in out for t in doc.themes}
     return tuple(t for t in themes if t.id in used), tuple(out)
 
 
-def _name(components, terms) -> list[Theme]:
-    """Each topic named by its top terms; ids unique and stable for the same collection."""
+def _names(texts: Sequence[str]) -> set[str]:
+    """Words written with a capital nearly everywhere they occur (Russia, Biden, CNN)."""
+    caps: Counter = Counter()
+    seen: Counter = Counter()
+    for text in texts:
+        for word in TERM.findall(text):
+            low = word.lower()
+            seen[low] += 1
+            caps[low] += word[0].isupper()
+    return {w for w, n in seen.items() if caps[w] >= NAME_SHARE * n}
+
+
+def _stems(words) -> set[str]:
+    from briefing.annotate.themes import normalise
+    return set(normalise(" ".join(words)))
+
+
+def _name(components, terms, names: set[str] = frozenset()) -> list[Theme]:
+    """Each topic named by its top terms, names (Russia, Biden) after the words that say what it is
+    about; ids unique and stable for the same collection."""
     themes: list[Theme] = []
     seen: set[str] = set()
     for row in components:
-        top = [str(terms[i]) for i in row.argsort()[::-1][:6]]
+        ranked = [str(terms[i]) for i in row.argsort()[::-1][:12] if row[i] > 0]
+        top = ([t for t in ranked if t not in names] + [t for t in ranked if t in names])[:6]
         name = " · ".join(top[:3])
         tid = "discovered-" + slugify("-".join(top[:3]))
         while tid in seen:

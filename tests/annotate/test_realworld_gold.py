@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from briefing.annotate import annotate, load_knowledge
+from briefing.annotate.themes import normalise
 from briefing.link import link
 from briefing.read import read_article
 from conftest import SHARED
@@ -123,6 +124,8 @@ def test_theme_gold_is_well_formed_and_found(docs, knowledge):
         block = block_with(docs[p["file"]], p["fragment"])
         assert block is not None, p
         assert len(block.text.split()) >= 25, p
+        topics = [t.strip() for t in p["topics"].split(",")]
+        assert 3 <= len(topics) <= 8 and all(t and t == t.lower() for t in topics), p
 
 
 # ---- the scores (printed, not asserted) ---------------------------------------------------------------
@@ -334,16 +337,42 @@ def test_figure_scores(docs, corpus):
     print("\n".join(notes))
 
 
+# Words a topic phrase shares with any text ("the", "of") say nothing about whether a theme is right.
+_FILLER = {"the", "of", "and", "a", "an", "as", "in", "on", "for", "to", "by", "with"}
+
+
+def topic_words(text: str) -> set[str]:
+    """The stemmed words of the gold topics (or of a discovered theme's top terms)."""
+    return set(normalise(text)) - _FILLER
+
+
 def test_theme_scores(docs, corpus):
     g = gold("themes.yml")
     tagged = tp = n_pred = n_gold = hit = discovered = 0
-    notes = []
+    found = right = either = either_right = 0  # discovered themes; every theme after the link stage
+    themes = {t.id: t for t in corpus.themes}
+    notes, wrong = [], []
     for p in g["paragraphs"]:
         doc = docs[p["file"]]
         block = block_with(doc, p["fragment"])
         got = {t.theme for t in doc.themes if t.block == block.index}
         linked = corpus.by_source[doc.article.source]  # after the link stage: discovered themes too
         discovered += any(t.block == block.index for t in linked.themes)
+        topics = topic_words(p["topics"])
+        for t in linked.themes:
+            if t.block != block.index:
+                continue
+            theme = themes[t.theme]
+            if theme.discovered:  # right when a term of its name is one of the paragraph's gold topic words
+                ok = bool(topic_words(" ".join(theme.cues[:3])) & topics)
+                found += 1
+                right += ok
+                if not ok:
+                    wrong.append(f"{p['file'][:2]} {p['fragment'][:30]!r}: {theme.name!r}, gold topics {p['topics']!r}")
+            else:
+                ok = theme.id in p["themes"]
+            either += 1
+            either_right += ok
         want = set(p["themes"])
         tagged += bool(got)
         n_pred += len(got)
@@ -356,5 +385,8 @@ def test_theme_scores(docs, corpus):
     print("\n== themes ==")
     print(f"coverage: paragraphs with any theme {ratio(tagged, n)} (gold {ratio(sum(bool(p['themes']) for p in g['paragraphs']), n)}); "
           f"precision {ratio(tp, n_pred)}; recall {ratio(tp, n_gold)}; exact {ratio(hit, n)}")
-    print(f"with the themes discovered in the link stage: paragraphs with any theme {ratio(discovered, n)}")
+    print(f"with the themes discovered in the link stage: paragraphs with any theme {ratio(discovered, n)}; "
+          f"discovered themes right (a name term among the gold topic words) {ratio(right, found)}; "
+          f"all themes right {ratio(either_right, either)}")
     print("\n".join(notes))
+    print("discovered themes not about the paragraph:\n" + "\n".join(wrong))
