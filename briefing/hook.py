@@ -22,7 +22,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         PLUGIN.config = validated(config.extra.get("briefing"), config.config_file_path)
     except ConfigError as exc:
         raise PluginError(f"briefing: {exc}") from None
-    return config
+    return PLUGIN.on_config(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -15,7 +15,7 @@ from briefing.config import Settings
 from briefing.link import Corpus, link
 from briefing.model import Annotated, Article, Problem
 from briefing.read.provenance import Outlets, load_outlets
-from briefing.slugs import unique_slugs
+from briefing.slugs import article_slug, unique_slugs
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -52,8 +52,10 @@ def read_all(seeds: Path, outlets: Outlets | None = None) -> tuple[list[Article]
         except Exception as exc:  # a reader bug must not hide the other articles
             source = path.relative_to(seeds).as_posix()
             problems.append(Problem(source=source, reason=f"could not be read ({type(exc).__name__}: {exc})", skipped=True))
+    # Sorted by source so that two articles of the same date and title are told apart (-2, -3) the same way
+    # on every build.
     articles.sort(key=lambda a: a.source)
-    slugs = unique_slugs([a.slug for a in articles])
+    slugs = unique_slugs([article_slug(a.title, a.date, a.date_precision) for a in articles])
     articles = [dataclasses.replace(a, slug=s) for a, s in zip(articles, slugs)]
     for a in articles:
         for w in a.warnings:

@@ -53,6 +53,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.result: pipeline.Result | None = None  # the last build's corpus and timings
         self._stashes: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Every generated link names a .html file (briefing.site.paths), so that the built folder works
+        # opened from disk or a zip; MkDocs's own links (nav, hand-written pages) must agree. Material's
+        # offline plugin sets the same; without it a directory-URL build would break the generated links.
+        config.use_directory_urls = False
+        return config
+
     def generate(self, root: Path, site_name: str = "Briefing", site_url: str | None = None) -> dict[str, str]:
         """Run the pipeline for the project at ``root`` and render every page, export and feed."""
         s = settings(root, self.config)

@@ -3,6 +3,7 @@ briefing.site.paths turns them into page paths and URLs)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -15,6 +16,17 @@ def slugify(text: str, max_len: int = 60) -> str:
     if len(slug) > max_len:
         slug = slug[:max_len].rsplit("-", 1)[0] or slug[:max_len]
     return slug or "untitled"
+
+
+def article_slug(title: str, date: dt.date | None, precision: str = "day") -> str:
+    """An article's readable name: its date as far as known and its title, ``2024-04-16-tokyo-letter``;
+    an undated article's is the title alone. Made from what the article says, not its file name, so a URL
+    reads as what it leads to and survives renaming the file."""
+    if date is None:
+        return slugify(title)
+    stamp = date.isoformat()[: {"year": 4, "month": 7}.get(precision, 10)]
+    title_slug = slugify(title, max_len=60 - len(stamp) - 1)
+    return f"{stamp}-{title_slug}"
 
 
 def unique_slugs(names: list[str]) -> list[str]:

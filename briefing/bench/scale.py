@@ -136,7 +136,8 @@ def make_baseline(dest: Path, files: Sequence[Path], corpus: Path) -> Path:
 
 
 def count_pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))
+    """Pages built, with directory URLs (the baseline: every page an index.html) or without (the briefing)."""
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
 def build(project: Path, label: str, env: dict[str, str] | None = None) -> Run:

@@ -85,42 +85,33 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 
 def site_url(page: str, anchor: str | None = None) -> str:
-    """Site-relative URL of a page as built with use_directory_urls (used by the JSON exports)."""
-    if page == HOME:
-        url = ""
-    elif page.endswith("/index.md"):
-        url = page[: -len("index.md")]
-    else:
-        url = page[: -len(".md")] + "/"
+    """Site-relative URL of a built page: the .html file itself (``articles/x.html``, ``index.html``).
+
+    The site is built with ``use_directory_urls: false`` (the plugin sees to it) so that every link names
+    a file: opened from disk or a zip, a link to ``articles/`` would show a directory listing.
+    """
+    url = page[: -len(".md")] + ".html"
     return f"{url}#{anchor}" if anchor else url
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Relative URL from one built page to another, for links inside raw HTML blocks."""
     rel = _relative(from_page, to_page)
-    if anchor:
-        return f"{rel}#{anchor}"
-    return rel or "./"
+    return f"{rel}#{anchor}" if anchor else rel or posixpath.basename(site_url(to_page))
 
 
 # A large site makes hundreds of thousands of links between far fewer distinct page pairs.
 @lru_cache(maxsize=1 << 16)
 def _relative(from_page: str, to_page: str) -> str:
-    src, dst = site_url(from_page), site_url(to_page)
-    if src == dst:
+    """The relative file URL, "" for the page itself (a bare #anchor then stays on the page)."""
+    if from_page == to_page:
         return ""
-    rel = posixpath.relpath("/" + dst, "/" + src)
-    if rel == ".":
-        return "./"
-    if dst == "" or dst.endswith("/"):
-        rel += "/"
-    return rel
+    return posixpath.relpath(site_url(to_page), posixpath.dirname(site_url(from_page)) or ".")
 
 
 def file_href(from_page: str, name: str) -> str:
     """Relative URL from a built page to a file at the site's root (feed.xml, calendar.ics)."""
-    src = site_url(from_page)
-    return posixpath.relpath("/" + name, "/" + src) if src else name
+    return posixpath.relpath(name, posixpath.dirname(site_url(from_page)) or ".")
 
 
 def data_file(name: str) -> str:

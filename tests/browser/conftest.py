@@ -13,6 +13,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,23 +33,34 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 TIMEOUT_MS = 10_000
 
-# Page kinds and the folder (under site/) that holds them; "*" means one page per sub-folder.
+# Page kinds and the file (under site/) that holds them; "folder/*" means every page in that folder but its
+# index. The site is built with use_directory_urls: false, so every page is a .html file of its own.
 KINDS = {
-    "home": "",
-    "articles": "articles/",
+    "home": "index.html",
+    "articles": "articles/index.html",
     "article": "articles/*",
-    "entities": "entities/",
+    "entities": "entities/index.html",
     "entity": "entities/*",
-    "themes": "themes/",
+    "themes": "themes/index.html",
     "theme": "themes/*",
-    "timeline": "timeline/",
-    "figures": "figures/",
-    "glossary": "glossary/",
-    "sources": "sources/",
-    "about": "about/",
-    "adding-an-article": "adding-an-article/",
-    "about-the-data": "about-the-data/",
+    "timeline": "timeline/index.html",
+    "figures": "figures/index.html",
+    "glossary": "glossary/index.html",
+    "sources": "sources/index.html",
+    "about": "about.html",
+    "adding-an-article": "adding-an-article.html",
+    "about-the-data": "about-the-data.html",
 }
+
+
+def kind_pages(root: Path, pattern: str) -> list[str]:
+    """Site-relative paths (``articles/x.html``) of the pages a KINDS pattern names, richest (largest) first."""
+    if not pattern.endswith("*"):
+        return [pattern] if (root / pattern).is_file() else []
+    folder = root / pattern[:-1]
+    found = [p for p in folder.glob("*.html") if p.name != "index.html"] if folder.is_dir() else []
+    found.sort(key=lambda p: (-p.stat().st_size, p.as_posix()))
+    return [p.relative_to(root).as_posix() for p in found]
 
 
 @dataclass
@@ -62,18 +74,13 @@ class Site:
         return self.base + path.lstrip("/")
 
     def pages(self, pattern: str) -> list[str]:
-        """Site-relative URLs (``articles/x/``) of the pages a KINDS pattern names, richest (largest) first."""
-        if not pattern.endswith("*"):
-            return [pattern] if (self.root / pattern / "index.html").is_file() else []
-        folder = self.root / pattern[:-1]
-        found = [p for p in folder.glob("*/index.html")] if folder.is_dir() else []
-        found.sort(key=lambda p: (-p.stat().st_size, p.as_posix()))
-        return [p.parent.relative_to(self.root).as_posix() + "/" for p in found]
+        """Site-relative paths (``articles/x.html``) of the pages a KINDS pattern names, richest first."""
+        return kind_pages(self.root, pattern)
 
     def kind_url(self, kind: str) -> str:
         """The URL of the richest page of a kind; fails the test when the site has no such page."""
         pages = self.pages(KINDS[kind])
-        assert pages, f"the built site has no {kind} page (looked for site/{KINDS[kind]}index.html)"
+        assert pages, f"the built site has no {kind} page (looked for site/{KINDS[kind]})"
         return pages[0]
 
     def instant(self) -> bool:
@@ -83,6 +90,10 @@ class Site:
 
     def data(self, name: str):
         return json.loads((self.root / "data" / f"{name}.json").read_text(encoding="utf-8"))
+
+    def html(self, path: str) -> str:
+        """The built HTML of a site-relative page path (``""`` is the home page; any #fragment is ignored)."""
+        return (self.root / (path.split("#")[0] or "index.html")).read_text(encoding="utf-8")
 
 
 @dataclass
@@ -181,7 +192,7 @@ def _watch(context, log: Log) -> None:
 
     def route(r):
         host = urlsplit(r.request.url).hostname
-        if urlsplit(r.request.url).scheme in ("data", "blob") or host == "127.0.0.1":
+        if urlsplit(r.request.url).scheme in ("data", "blob", "file") or host == "127.0.0.1":
             r.continue_()
         else:
             log.foreign.append(r.request.url)
@@ -194,7 +205,8 @@ def _watch(context, log: Log) -> None:
     def failed(req):
         # Foreign requests are logged (and aborted) by route; ERR_ABORTED is a load the browser gave up
         # because the reader moved on (a real 404 is caught by response()).
-        if urlsplit(req.url).hostname == "127.0.0.1" and req.failure != "net::ERR_ABORTED":
+        local = urlsplit(req.url).hostname == "127.0.0.1" or req.url.startswith("file:")
+        if local and req.failure != "net::ERR_ABORTED":
             log.failed.append(f"{req.url}: {req.failure}")
 
     def response(resp):
@@ -224,12 +236,14 @@ class Browse:
 
     def goto(self, path: str, wait_until: str = "load"):
         response = self.page.goto(self.site.url(path), wait_until=wait_until)
-        assert response is not None and response.ok, f"{path}: {response and response.status}"
+        if not self.site.base.startswith("file:"):  # a file has no HTTP status
+            assert response is not None and response.ok, f"{path}: {response and response.status}"
         return self.page
 
     def path(self) -> str:
         """The current page's site-relative path (no #fragment)."""
-        return urlsplit(self.page.url).path.lstrip("/")
+        url = self.page.url.split("#")[0].split("?")[0]
+        return url[len(self.site.base):] if url.startswith(self.site.base) else urlsplit(url).path.lstrip("/")
 
     def shot(self, name: str) -> Path:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -242,15 +256,20 @@ class Browse:
         return target
 
 
-@pytest.fixture
-def open_browser(browser, site):
-    """Factory: ``open_browser(viewport=..., javascript=True)`` -> Browse; all contexts close after the test."""
+def _opener(browser, site: Site):
+    """Factory: ``(viewport=..., javascript=True, phone=False, scheme=None)`` -> Browse on ``site``;
+    ``scheme`` ("light" or "dark") is the colour scheme the browser prefers. Returns (factory, contexts)."""
     opened = []
 
-    def factory(viewport: dict | None = None, javascript: bool = True, phone: bool = False) -> Browse:
-        options = {"viewport": viewport or DESKTOP, "java_script_enabled": javascript, "base_url": site.base}
+    def factory(viewport: dict | None = None, javascript: bool = True, phone: bool = False,
+                scheme: str | None = None) -> Browse:
+        options = {"viewport": viewport or DESKTOP, "java_script_enabled": javascript}
+        if not site.base.startswith("file:"):
+            options["base_url"] = site.base
         if phone:
             options.update(is_mobile=True, has_touch=True, device_scale_factor=2)
+        if scheme:
+            options["color_scheme"] = scheme
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
         log = Log()
@@ -259,6 +278,39 @@ def open_browser(browser, site):
         opened.append(context)
         return Browse(site=site, context=context, page=page, log=log)
 
+    return factory, opened
+
+
+@pytest.fixture
+def open_browser(browser, site):
+    """Factory: ``open_browser(viewport=..., javascript=True)`` -> Browse; all contexts close after the test."""
+    factory, opened = _opener(browser, site)
+    yield factory
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def disk_site(tmp_path_factory, browser) -> Site:
+    """The seeds built as a reader builds them (no site_url) and opened from disk (file://), from a copy in
+    another folder whose name has a space: nothing may depend on where the build ran or on a server.
+
+    A small listing limit splits the timeline, entity and article listings into their period and letter
+    pages, so those page kinds exist on five articles.
+    """
+    project = make_project(tmp_path_factory.mktemp("disk_site"), seeds_from=ROOT / "seeds",
+                           options={"listing_limit": 4})
+    done = mkdocs_build(project, strict=True)
+    assert done.returncode == 0, done.stderr[-4000:]
+    moved = project.parent / "a copy of the site"
+    shutil.copytree(project / "site", moved)
+    return Site(root=moved, base=moved.as_uri() + "/")
+
+
+@pytest.fixture
+def open_disk(browser, disk_site):
+    """Factory like open_browser, on the site opened from disk."""
+    factory, opened = _opener(browser, disk_site)
     yield factory
     for context in opened:
         context.close()

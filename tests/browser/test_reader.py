@@ -14,11 +14,11 @@ from .conftest import ARTIFACTS, KINDS, same_page
 
 
 def _html(site, path: str) -> str:
-    return (site.root / path / "index.html").read_text(encoding="utf-8")
+    return site.html(path)
 
 
 def _site_path(page, href: str) -> str:
-    """A link's target as a site-relative path without fragment (``articles/x/``)."""
+    """A link's target as a site-relative path without fragment (``articles/x.html``)."""
     return urlsplit(urljoin(page.url, href)).path.lstrip("/")
 
 
@@ -54,11 +54,11 @@ def test_home_article_entity_timeline_theme_and_back(desk, site):
             break
     assert article_link is not None, "no article on the home page links any entity (a.bf-ent)"
     article = _click(desk, article_link)
-    assert re.fullmatch(r"articles/[^/]+/", article), article
+    assert re.fullmatch(r"articles/[^/]+\.html", article), article
 
     # article -> entity; the entity page links back to the article it was reached from
     entity = _click(desk, page.locator("article a.bf-ent").first)
-    assert re.fullmatch(r"entities/[^/]+/", entity), entity
+    assert re.fullmatch(r"entities/[^/]+\.html", entity), entity
     back_links = [_site_path(page, h) for h in page.locator("article a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
     assert article in back_links, f"{entity} does not link back to {article}"
 
@@ -71,7 +71,7 @@ def test_home_article_entity_timeline_theme_and_back(desk, site):
     assert chip.count() == 1, "no timeline entry carries a theme chip"
     chip_label = chip.inner_text().strip()
     theme = _click(desk, chip)
-    assert re.fullmatch(r"themes/[^/]+/", theme), theme
+    assert re.fullmatch(r"themes/[^/]+\.html", theme), theme
     assert page.locator("article h1").first.inner_text().strip() == chip_label
 
     # and back, page by page
@@ -183,7 +183,7 @@ def test_every_page_kind_within_two_clicks_of_home(desk, site):
     def unreached(reach: set[str]) -> list[str]:
         out = []
         for kind, pattern in KINDS.items():
-            tail = r"[^/]+/$" if pattern.endswith("*") else "$"
+            tail = r"(?!index\.html$)[^/]+\.html$" if pattern.endswith("*") else "$"
             regex = re.compile(re.escape(pattern.rstrip("*")) + tail)
             if not any(regex.match(p) for p in reach):
                 out.append(kind)
@@ -194,7 +194,7 @@ def test_every_page_kind_within_two_clicks_of_home(desk, site):
     for path in sorted(one):
         if not unreached(reach):
             break
-        if path.endswith("/"):  # a page (not a data file or asset)
+        if path.endswith(".html"):  # a page (not a data file or asset)
             reach |= visible_links(path)
     missing = unreached(reach)
     assert not missing, f"not reachable within two clicks of home: {missing}"

@@ -153,7 +153,7 @@ def article(hostile: dict, source: str) -> dict:
 
 
 def page(hostile: dict, source: str) -> str:
-    return (hostile["site"] / article(hostile, source)["url"] / "index.html").read_text(encoding="utf-8")
+    return (hostile["site"] / article(hostile, source)["url"]).read_text(encoding="utf-8")
 
 
 class _Scan(HTMLParser):
@@ -251,7 +251,7 @@ def test_every_readable_file_becomes_a_page(hostile):
     urls = [a["url"] for a in hostile["articles"]]
     assert len(urls) == len(set(urls))
     for a in hostile["articles"]:
-        assert (hostile["site"] / a["url"] / "index.html").is_file(), a["source"]
+        assert (hostile["site"] / a["url"]).is_file(), a["source"]
 
 
 def test_articles_without_metadata_are_annotated(hostile):
@@ -290,9 +290,12 @@ def test_line_ends_are_normalised(hostile):
 def test_file_names_with_spaces_and_non_ascii_get_distinct_pages(hostile):
     a, b = article(hostile, "Überprüfung ß.txt"), article(hostile, "Uberprufung.txt")
     assert a["url"] != b["url"]
-    assert article(hostile, "with space.txt")["url"] == "articles/with-space/"
+    # Pages are named by title (and date, which these lack), not by file name, and never collide: the
+    # same title twice is numbered in the order of the file names.
+    assert article(hostile, "with space.txt")["url"] == "articles/story-with-a-spaced-name.html"
     one, two = article(hostile, "same_a.txt"), article(hostile, "same_b.txt")
-    assert one["title"] == two["title"] == "The same headline" and one["url"] != two["url"]
+    assert one["title"] == two["title"] == "The same headline"
+    assert (one["url"], two["url"]) == ("articles/the-same-headline.html", "articles/the-same-headline-2.html")
     listing = (hostile["site"] / "articles" / "index.html").read_text(encoding="utf-8")
     for x in (a, b, one, two):
         assert x["url"].split("/")[1] in listing
@@ -457,7 +460,7 @@ def test_a_setting_that_is_not_valid_stops_the_build_with_the_reason(tmp_path):
 def test_a_hand_written_page_links_into_an_article_strictly(tmp_path):
     """Generated raw HTML passes Markdown by as placeholders (briefing.hook): its ids must still count as
     anchors, or MkDocs' anchor check fails a link from docs/ to a paragraph of an article."""
-    project = make_project(tmp_path, {"oslo-talks.txt": "Headline\n\nOfficials in Oslo met in 2023.\n"})
+    project = make_project(tmp_path, {"oslo.txt": "Oslo talks\n\nOfficials in Oslo met in 2023.\n"})  # page: its title
     (project / "docs" / "see-also.md").write_text("# See also\n\n[The first paragraph](articles/oslo-talks.md#p0)\n"
                                                  "[Nowhere](articles/oslo-talks.md#no-such-anchor)\n", encoding="utf-8")
     done = build(project)

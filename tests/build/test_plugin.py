@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib.metadata import entry_points
 
 import yaml
@@ -27,5 +28,7 @@ def test_a_project_builds_with_the_plugin_and_its_options(tmp_path):
     (project / "seeds").rename(project / "articles-in")
     done = mkdocs_build(project)
     assert done.returncode == 0, done.stderr[-3000:]
-    page = (project / "site" / "articles" / "oslo" / "index.html").read_text(encoding="utf-8")
+    (article,) = json.loads((project / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
+    assert article["url"].endswith("oslo-talks-end.html"), article["url"]  # named by its title, not its file
+    page = (project / "site" / article["url"]).read_text(encoding="utf-8")
     assert "Oslo talks end" in page and "Ingrid Solberg" in page

@@ -56,9 +56,13 @@ def test_every_article_is_on_the_site(site):
     assert len(articles) == 5 + 24 + 10
 
 
+def _article_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "articles").glob("*.html") if p.name != "index.html")
+
+
 def test_no_page_shows_scraper_cruft(site):
     found = {}
-    for page in sorted((site / "articles").glob("*/index.html")):
+    for page in _article_pages(site):
         html = page.read_text(encoding="utf-8")
         parser = ArticleText()
         parser.feed(html)
@@ -77,7 +81,7 @@ def test_no_timeline_entry_shows_cruft(site):
 
 
 def test_nothing_is_annotated_from_a_web_address(site):
-    annotated = [m.group(2) for page in (site / "articles").glob("*/index.html")
+    annotated = [m.group(2) for page in _article_pages(site)
                  for m in ANNOTATION.finditer(page.read_text(encoding="utf-8"))]
     assert len(annotated) > 500
     assert [t for t in annotated if re.search(r"://|www\.|\.(?:com|org|gov|html?)\b", t)] == []
@@ -86,7 +90,7 @@ def test_nothing_is_annotated_from_a_web_address(site):
 
 
 def test_the_articles_own_links_are_links(site):
-    pages = [p.read_text(encoding="utf-8") for p in (site / "articles").glob("*/index.html")]
+    pages = [p.read_text(encoding="utf-8") for p in _article_pages(site)]
     links = [m for p in pages for m in re.findall(r'<a href="([^"]+)" rel="nofollow noopener" class="bf-web">', p)]
     assert len(links) >= 50 and all(href.startswith(("http://", "https://")) for href in links)
 
@@ -96,8 +100,8 @@ def test_byline_links_the_original_and_tags_show(site):
     with_web = [a for a in articles if a["web"]]
     assert len(with_web) >= 20
     for a in with_web:
-        page = (site / a["url"] / "index.html").read_text(encoding="utf-8")
+        page = (site / a["url"]).read_text(encoding="utf-8")
         assert 'class="bf-original"' in page, a["source"]
     tagged = [a for a in articles if a["tags"]]
-    assert tagged and all('class="bf-chip bf-tag"' in (site / a["url"] / "index.html").read_text(encoding="utf-8")
+    assert tagged and all('class="bf-chip bf-tag"' in (site / a["url"]).read_text(encoding="utf-8")
                           for a in tagged)

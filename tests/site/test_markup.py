@@ -25,7 +25,7 @@ def test_hostile_text_is_escaped_and_annotations_still_apply():
     (html,) = mk.blocks_html()
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert '<a href="../../entities/tokyo/" class="bf-ent bf-place" title="Tokyo · place">Tokyo</a>' in html
+    assert '<a href="../entities/tokyo.html" class="bf-ent bf-place" title="Tokyo · place">Tokyo</a>' in html
     assert '<time class="bf-date" title="2024 · TIMEX3 2024" data-value="2024">2024</time>' in html
     assert "\n" not in html  # one line: a raw HTML block Markdown leaves alone
     assert html.startswith('<div id="p0" class="bf-block">')
