@@ -9,7 +9,20 @@ from markupsafe import Markup, escape
 
 from briefing.text import plural
 
-PALETTE = ("#3f6ad8", "#d8643f", "#3fa66a", "#a63fd8", "#d8b23f", "#3fb8d8", "#d83f8a", "#7a7a7a")
+# Colours are CSS classes (docs/assets/briefing.css), each one of Material's palette variables, so the charts
+# follow the light and dark scheme; nothing here names a colour.
+SERIES = 8  # mix segments cycle through .bf-series-0 … -7
+
+# Sizes in SVG user units. A chart is drawn at 100% of the column's width (capped in CSS), so a 390 px phone
+# shows a 480-unit chart at about 0.7: text of 14 units reads at about 10 px there and 16 px on a desktop.
+FONT = 14
+WIDTH = 480
+_CHAR = 0.6 * FONT  # the average width of a character, for fitting labels (a little generous for digits)
+
+
+def text_width(label: str) -> float:
+    """The estimated drawn width of a label: enough to keep labels apart and inside the chart."""
+    return len(label) * _CHAR
 
 
 @dataclass(frozen=True)
@@ -21,14 +34,14 @@ class Bar:
     shown: str | None = None  # the value as printed beside the bar ("8.7 trillion JPY"); default value+unit
 
 
-def _svg(width: int, height: int, title: str, body: Markup) -> Markup:
+def _svg(width: int, height: int, title: str, body: Markup, kind: str) -> Markup:
     # data-search-exclude: Material's search skips the element, so axis labels do not pollute the index.
-    # The wrapper scrolls sideways on a narrow phone instead of the page (the chart keeps a readable size).
+    # width 100% with a viewBox (height follows): the chart shrinks to a phone's width instead of widening the page.
     return Markup(
         '<div class="bf-chart-wrap"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 {w} {h}" width="100%" role="img" '
-        'aria-label="{t}" class="bf-chart" preserveAspectRatio="xMinYMin meet" data-search-exclude>'
+        'aria-label="{t}" class="bf-chart bf-chart-{k}" font-size="{f}" preserveAspectRatio="xMinYMin meet" data-search-exclude>'
         '<title>{t}</title>{b}</svg></div>'
-    ).format(w=width, h=height, t=title, b=body)
+    ).format(w=width, h=height, t=title, b=body, k=kind, f=FONT)
 
 
 def _link(href: str | None, body: Markup) -> Markup:
@@ -42,7 +55,24 @@ def _html_link(href: str | None, body: Markup) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, body) if href else body
 
 
-def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640, height: int = 140,
+def _axis_labels(centres: Sequence[tuple[float, str]], width: float, first: Sequence[int]) -> dict[int, tuple[float, str]]:
+    """Which column labels to draw, and where: the columns in ``first`` (today, "earlier") before the rest,
+    left to right, each only where it keeps clear of those already placed and inside the chart."""
+    placed: dict[int, tuple[float, str]] = {}
+    spans: list[tuple[float, float]] = []
+    order = [*first, *[i for i in range(len(centres)) if i not in first]]
+    for i in order:
+        x, label = centres[i]
+        w = text_width(label)
+        left = min(max(x - w / 2, 2.0), width - 2 - w)  # centred under its column, pulled inside the edges
+        if left < 0 or any(left < b + _CHAR and left + w + _CHAR > a for a, b in spans):
+            continue
+        spans.append((left, left + w))
+        placed[i] = (left, label)
+    return placed
+
+
+def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = WIDTH, height: int = 150,
             marker: str | None = None) -> Markup:
     """Vertical columns for (label, past count, ahead count) per period, stacked; ``marker`` labels 'today'.
 
@@ -52,9 +82,11 @@ def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640
         return Markup("")
     top = max(p + a for _, p, a in counts) or 1
     n = len(counts)
-    plot_h = height - 30
+    plot_h = height - FONT - 14
     col_w = min(48.0, max(2.0, (width - 20) / n))  # a few fat columns read as a bar chart of nothing
-    step = -(-n // 12)  # about a dozen axis labels at most, so they never overlap
+    centres = [(10 + i * col_w + col_w / 2, label) for i, (label, _, _) in enumerate(counts)]
+    first = [i for i, (label, _, _) in enumerate(counts) if label and (label == marker or not label[:1].isdigit())]
+    labels = _axis_labels(centres, width, first)
     parts = []
     for i, (label, past, ahead) in enumerate(counts):
         x = 10 + i * col_w
@@ -64,17 +96,16 @@ def columns(counts: Sequence[tuple[str, int, int]], title: str, width: int = 640
             continue
         tip = f"{label}: {past} past, {ahead} ahead" if ahead else f"{label}: {past}"
         parts.append(Markup(
-            '<g><title>{tip}</title><rect x="{x:.1f}" y="{yp:.1f}" width="{w:.1f}" height="{hp:.1f}" fill="{cp}"/>'
-            '<rect x="{x:.1f}" y="{ya:.1f}" width="{w:.1f}" height="{ha:.1f}" fill="{ca}"/></g>'
-        ).format(tip=tip, x=x, yp=plot_h - hp, w=max(1.0, col_w - 2), hp=hp, cp=PALETTE[0],
-                 ya=plot_h - hp - ha, ha=ha, ca=PALETTE[1]))
-        if i % step == 0 or not label[:1].isdigit() or label == marker:
+            '<g><title>{tip}</title><rect x="{x:.1f}" y="{yp:.1f}" width="{w:.1f}" height="{hp:.1f}" class="bf-fill-past"/>'
+            '<rect x="{x:.1f}" y="{ya:.1f}" width="{w:.1f}" height="{ha:.1f}" class="bf-fill-ahead"/></g>'
+        ).format(tip=tip, x=x, yp=plot_h - hp, w=max(1.0, col_w - 2), hp=hp, ya=plot_h - hp - ha, ha=ha))
+        if i in labels:
             parts.append(Markup('<text x="{x:.1f}" y="{y}" class="bf-chart-axis">{l}</text>').format(
-                x=x, y=height - 8, l=label))
+                x=labels[i][0], y=height - 6, l=label))
         if marker and label == marker:
             parts.append(Markup('<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{h}" class="bf-chart-today"/>').format(
                 x=x + col_w / 2, h=plot_h))
-    return _svg(width, height, title, Markup("").join(parts))
+    return _svg(width, height, title, Markup("").join(parts), "columns")
 
 
 def mix(shares: Sequence[tuple[str, float, str | None]], title: str) -> Markup:
@@ -83,8 +114,8 @@ def mix(shares: Sequence[tuple[str, float, str | None]], title: str) -> Markup:
         return Markup("")
     segs = []
     for i, (label, share, href) in enumerate(shares):
-        style = f"width:{share * 100:.1f}%;background:{PALETTE[i % len(PALETTE)]}"
-        inner = Markup('<span class="bf-mix-seg" style="{}" title="{}: {:.0f}%"></span>').format(style, label, share * 100)
+        inner = Markup('<span class="bf-mix-seg bf-series-{}" style="width:{:.1f}%" title="{}: {:.0f}%"></span>').format(
+            i % SERIES, share * 100, label, share * 100)
         segs.append(_html_link(href, inner))
     legend = Markup(", ").join(Markup("{} {:.0f}%").format(label, share * 100) for label, share, _ in shares)
     return Markup('<div class="bf-mix" data-search-exclude role="img" aria-label="{t}: {l}"><div class="bf-mix-bar">{s}</div>'
@@ -102,55 +133,64 @@ def network(center: str, others: Sequence[tuple[str, int, str | None]], title: s
     if not others:
         return Markup("")
     cx = cy = size / 2
-    r = size / 2 - 60
+    r = size / 2 - 2.5 * FONT
     top = max(c for _, c, _ in others) or 1
+    fit = int((size - 8) / 2 / _CHAR)  # a label centred on a node at the edge still fits half the chart
     # f-strings with escape(), not Markup.format: one graph per entity page, ten nodes each, adds up.
     parts = []
     nodes = []
     for i, (label, count, href) in enumerate(others):
         a = 2 * math.pi * i / len(others) - math.pi / 2
         x, y = cx + r * math.cos(a), cy + r * math.sin(a)
-        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#999" '
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" class="bf-edge" '
                      f'stroke-width="{1 + 4 * count / top:.1f}"/>')
-        name, shared = escape(_clip(label, 24)), escape(plural(count, "shared paragraph"))
-        node = Markup(f'<g><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{PALETTE[1]}"/><text x="{x:.1f}" '
-                      f'y="{y + (16 if y >= cy else -9):.1f}" text-anchor="middle" class="bf-chart-label">{name}</text>'
-                      f'<title>{name}: {shared}</title></g>')
+        shown = _clip(label, fit)
+        half = text_width(shown) / 2
+        tx = min(max(x, half + 4), size - half - 4)  # the whole label inside the chart
+        name, shared = escape(shown), escape(plural(count, "shared paragraph"))
+        node = Markup(f'<g><circle cx="{x:.1f}" cy="{y:.1f}" r="5" class="bf-node"/><text x="{tx:.1f}" '
+                      f'y="{y + (FONT + 4 if y >= cy else -9):.1f}" text-anchor="middle" class="bf-chart-label">{name}</text>'
+                      f'<title>{escape(label)}: {shared}</title></g>')
         nodes.append(_link(href, node))
-    centre = (f'<circle cx="{cx}" cy="{cy}" r="8" fill="{PALETTE[0]}"/><text x="{cx}" y="{cy - 14}" '
-              f'text-anchor="middle" class="bf-chart-label bf-chart-centre">{escape(_clip(center, 28))}</text>')
-    return _svg(size, size, title, Markup("".join(parts)) + Markup("").join(nodes) + Markup(centre))
+    centre = (f'<circle cx="{cx}" cy="{cy}" r="8" class="bf-node-centre"/><text x="{cx}" y="{cy - 14}" '
+              f'text-anchor="middle" class="bf-chart-label bf-chart-centre">{escape(_clip(center, fit * 2))}</text>')
+    return _svg(size, size, title, Markup("".join(parts)) + Markup("").join(nodes) + Markup(centre), "network")
 
 
 def split_bars(sections: Sequence[tuple[str, Sequence[Bar], bool]], title: str, unit: str = "",
-               width: int = 640) -> Markup:
+               width: int = WIDTH) -> Markup:
     """Horizontal bars in labelled sections on one scale: (heading, bars, outlined). The figures page puts
-    what was spent in solid bars and what is promised ("2% of GDP by 2027") in outlined ones below it."""
+    what was spent in solid bars and what is promised ("2% of GDP by 2027") in outlined ones below it.
+
+    Each bar has its label on a line above it, across the chart's whole width, and its value to its right:
+    labels beside the bars left a phone too little room for either."""
     sections = [(h, items, o) for h, items, o in sections if items]
     if not sections:
         return Markup("")
-    row, label_w, pad = 22, 210, 8
+    line, bar, pad = FONT + 6, FONT, 8
     top = max(abs(i.value) for _, items, _ in sections for i in items) or 1.0
+    shown = {id(i): i.shown or f"{i.value:g}{unit}" for _, items, _ in sections for i in items}
+    room = width - 2 * pad - max(text_width(v) for v in shown.values()) - 6  # the longest bar leaves room for its value
+    fit = int((width - 2 * pad) / _CHAR)
     parts = []
     y = pad
     for heading, items, outlined in sections:
-        parts.append(Markup('<text x="4" y="{:.1f}" class="bf-chart-label bf-chart-section">{}</text>').format(
-            y + row * 0.68, heading))
-        y += row
+        parts.append(Markup('<text x="{x}" y="{y:.1f}" class="bf-chart-label bf-chart-section">{h}</text>').format(
+            x=pad, y=y + FONT, h=_clip(heading, fit)))
+        y += line + 4
         for item in items:
-            w = max(1.0, (width - label_w - 70) * abs(item.value) / top)
-            style = (Markup('fill="none" stroke="{}" stroke-width="2" stroke-dasharray="5 3"').format(PALETTE[1])
-                     if outlined else Markup('fill="{}"').format(PALETTE[0]))
+            w = max(1.0, room * abs(item.value) / top)
             body = Markup(
-                '<text x="{lx}" y="{ty:.1f}" text-anchor="end" class="bf-chart-label">{label}</text>'
-                '<rect x="{x}" y="{y:.1f}" width="{w:.1f}" height="{h}" {style}><title>{tip}</title></rect>'
-                '<text x="{vx:.1f}" y="{ty:.1f}" class="bf-chart-value">{value}</text>'
-            ).format(lx=label_w - 6, ty=y + row * 0.68, label=_clip(item.label, 32), x=label_w, y=y + 3,
-                     w=w, h=row - 6, style=style, tip=item.title or f"{item.label}: {item.value:g}{unit}",
-                     vx=label_w + w + 4, value=item.shown or f"{item.value:g}{unit}")
+                '<text x="{x}" y="{ty:.1f}" class="bf-chart-label">{label}</text>'
+                '<rect x="{x}" y="{by:.1f}" width="{w:.1f}" height="{h}" class="{cls}"><title>{tip}</title></rect>'
+                '<text x="{vx:.1f}" y="{vy:.1f}" class="bf-chart-value">{value}</text>'
+            ).format(x=pad, ty=y + FONT, label=_clip(item.label, fit), by=y + line, w=w, h=bar,
+                     cls="bf-outline-ahead" if outlined else "bf-fill-past",
+                     tip=item.title or f"{item.label}: {item.value:g}{unit}",
+                     vx=pad + w + 6, vy=y + line + bar - 3, value=shown[id(item)])
             parts.append(_link(item.href, body))
-            y += row
-    return _svg(width, int(y + pad), title, Markup("").join(parts))
+            y += line + bar + 8
+    return _svg(width, int(y + pad), title, Markup("").join(parts), "bars")
 
 
 # ---- year axes --------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def timeline_chart(ctx: Context, views: list[EntryView]) -> tuple[Markup, charts
         past, ahead = counts.get(b[0].year, (0, 0))
         counts[b[0].year] = (past, ahead + 1) if v.ahead else (past + 1, ahead)
     axis = charts.year_axis(counts, ctx.c.today.year)
-    chart = charts.columns(axis.columns, "Events per year: past in blue, ahead in orange", marker=str(ctx.c.today.year))
+    chart = charts.columns(axis.columns, "Events per year, past and ahead", marker=str(ctx.c.today.year))
     return chart, axis
 
 
