@@ -16,8 +16,15 @@
     form.addEventListener("change", apply);
     apply();
   }
+  // Instant navigation reaches a #sentence by pushState, which does not make it the :target (so it is not
+  // highlighted) at every timing: navigating to the same fragment again does, without a reload.
+  function target() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && !el.matches(":target")) location.replace(location.href);
+  }
   // Material's instant navigation swaps pages without a reload: re-run on each page.
-  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(setup); }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(function () { setup(); target(); }); }
   else { document.addEventListener("DOMContentLoaded", setup); }
 
   // Links inside the SVG charts: Material's click handler reads `a.href` as a string, but an SVG <a> has an
