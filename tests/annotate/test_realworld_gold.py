@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
+from goldscore import block_with, check_entity_articles, load_gold, norm, ratio, score_entities, text_of
 
 from briefing.annotate import annotate, load_knowledge
 from briefing.annotate.themes import normalise
@@ -22,7 +22,6 @@ from conftest import SHARED
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "realworld"
 REALWORLD = SHARED / "realworld"
-TYPES = {"person", "organization", "place", "document", "equipment", "event", "concept"}
 KINDS = {"past", "scheduled", "target"}
 FIGURE_KINDS = {"actual", "target", "forecast"}
 
@@ -30,7 +29,7 @@ pytestmark = pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realwo
 
 
 def gold(name: str) -> dict:
-    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
+    return load_gold(GOLD / name)
 
 
 @pytest.fixture(scope="module")
@@ -52,32 +51,12 @@ def corpus(docs, knowledge):
     return link(list(docs.values()), knowledge.themes, [], dt.date(2026, 1, 1))
 
 
-def text_of(doc) -> str:
-    return "\n".join(b.text for b in doc.article.blocks)
-
-
-def block_with(doc, fragment: str):
-    """The first block whose text holds ``fragment``, or None."""
-    return next((b for b in doc.article.blocks if fragment in b.text), None)
-
-
-def ratio(n: int, d: int) -> str:
-    return f"{n}/{d} = {n / d:.2f}" if d else "0/0"
-
-
 # ---- the gold stays valid -----------------------------------------------------------------------------
 
 def test_entity_gold_is_well_formed_and_found(docs):
     g = gold("entities.yml")
     assert len(g["articles"]) >= 8
-    for name, art in g["articles"].items():
-        text = text_of(docs[name])
-        for e in art["entities"]:
-            assert e["type"] in TYPES, (name, e)
-            for s in e["surfaces"]:
-                assert s in text, (name, s)
-        for s in art.get("junk", []) + art.get("ignore", []):
-            assert s in text, (name, s)
+    check_entity_articles(g["articles"], docs)
     for group in ("same", "same_in_article", "different"):
         for pair in g["merges"][group]:
             assert len(pair) == 2
@@ -130,67 +109,14 @@ def test_theme_gold_is_well_formed_and_found(docs, knowledge):
 
 # ---- the scores (printed, not asserted) ---------------------------------------------------------------
 
-def _norm(s: str) -> str:
-    return " ".join(s.replace("’", "'").split()).casefold()
-
-
 def test_entity_scores(docs, corpus):
     g = gold("entities.yml")
-    tp_pred = n_pred = found = n_gold = typed = junk_hit = n_junk = split = 0
-    misses, wrong, spurious = [], [], []
-    for name, art in g["articles"].items():
-        ms = docs[name].mentions
-        index = {}
-        for e in art["entities"]:
-            for key in [e["name"], *e["surfaces"]]:
-                index[_norm(key)] = e
-        ignore = {_norm(s) for s in art.get("ignore", [])}
-        predicted = {}
-        for m in ms:
-            predicted.setdefault(m.name, set()).add(m.surface)
-        found_types: dict[str, set] = {}
-        names_of: dict[str, set] = {}
-        for pname, surfaces in predicted.items():
-            types = {m.type for m in ms if m.name == pname}
-            match = next((index[k] for k in [_norm(pname), *map(_norm, surfaces)] if k in index), None)
-            if match is None:
-                if _norm(pname) not in ignore and not any(_norm(s) in ignore for s in surfaces):
-                    n_pred += 1
-                    spurious.append(f"{name[:2]}:{pname}[{'/'.join(sorted(types))}]")
-                continue
-            n_pred += 1
-            found_types.setdefault(match["name"], set()).update(types)
-            names_of.setdefault(match["name"], set()).add(pname)
-            if match["type"] in types:
-                tp_pred += 1
-            else:
-                wrong.append(f"{name[:2]}:{pname} {'/'.join(sorted(types))}≠{match['type']}")
-        for e in art["entities"]:
-            n_gold += 1
-            if e["name"] in found_types:
-                found += 1
-                typed += e["type"] in found_types[e["name"]]
-                split += len(names_of[e["name"]]) > 1
-            else:
-                misses.append(f"{name[:2]}:{e['name']}")
-        surfaces = {_norm(m.surface) for m in ms} | {_norm(m.name) for m in ms}
-        for j in art.get("junk", []):
-            n_junk += 1
-            if _norm(j) in surfaces:
-                junk_hit += 1
-                spurious.append(f"{name[:2]}:JUNK {j}")
+    sc = score_entities(g["articles"], docs)
     merge = _merge_scores(g["merges"], docs, corpus)
-    print("\n== entities (8 articles) ==")
-    print(f"name+type precision {ratio(tp_pred, n_pred)}   recall {ratio(typed, n_gold)}   "
-          f"(name only recall {ratio(found, n_gold)})")
-    print(f"junk strings found as entities {ratio(junk_hit, n_junk)}, which is {ratio(junk_hit, n_pred)} of the "
-          f"entities found; one gold entity under several names: {split}")
+    print(sc.report(f"entities ({len(g['articles'])} articles)"))
     print(f"cross-article merges: missed {merge['missed']}/{merge['same']} (absent {merge['absent']}); "
           f"in-article merges missed {merge['missed_in']}/{merge['same_in']}; "
           f"false merges {merge['false']}/{merge['different']}")
-    print("wrong type:", "; ".join(wrong))
-    print("missed:", "; ".join(misses))
-    print("spurious:", "; ".join(spurious))
     print("merge misses:", "; ".join(merge["notes"]))
 
 
@@ -285,7 +211,7 @@ def _value_ok(fig, gold_value) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     """One name inside the other, or a person's name with and without a middle initial."""
-    a, b = _norm(a), _norm(b)
+    a, b = norm(a), norm(b)
     ends = [(w[0], w[-1]) for w in (a.split(), b.split()) if len(w) > 1]
     return a in b or b in a or (len(ends) == 2 and ends[0] == ends[1])
 
