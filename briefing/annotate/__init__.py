@@ -26,9 +26,10 @@ class Knowledge:
     acronyms: Mapping[str, str]
     themes: tuple[Theme, ...]
     digest: str  # changes whenever a knowledge file changes: part of the cache key
+    types: object = None  # briefing.annotate.entity_types.TypeRules (knowledge/types.yml); None: built-ins only
 
 
-KNOWLEDGE_FILES = ("aliases.yml", "acronyms.yml", "themes.yml")
+KNOWLEDGE_FILES = ("aliases.yml", "acronyms.yml", "themes.yml", "types.yml")
 
 
 def knowledge_digest(directory: Path) -> str:
@@ -44,6 +45,7 @@ def load_knowledge(directory: Path) -> Knowledge:
     """Parse knowledge/; raises KnowledgeError naming the file and line of a mistake."""
     from briefing.annotate.acronyms import load_acronyms
     from briefing.annotate.aliases import load_aliases
+    from briefing.annotate.entity_types import load_type_rules
     from briefing.annotate.themes import load_taxonomy
 
     return Knowledge(
@@ -51,6 +53,7 @@ def load_knowledge(directory: Path) -> Knowledge:
         acronyms=load_acronyms(directory / "acronyms.yml"),
         themes=load_taxonomy(directory / "themes.yml"),
         digest=knowledge_digest(directory),
+        types=load_type_rules(directory / "types.yml"),
     )
 
 
@@ -125,7 +128,7 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
         event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
                                 headline=hl.text if hl else None, action=hl.verb if hl else None))
 
-    mentions = entities.find_mentions(blocks, knowledge.aliases)
+    mentions = entities.find_mentions(blocks, knowledge.aliases, types=knowledge.types)
     mention_types: dict[int, list[str]] = {}
     for m in mentions:
         mention_types.setdefault(m.block, []).append(m.type)

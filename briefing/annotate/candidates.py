@@ -139,6 +139,8 @@ def normalise(c: Cand, text: str, aliases: Aliases, places: frozenset[str] | set
                 start += m.end()
     if c.source == MODEL:
         start, end = _cut_model_span(text, start, end, c.type)
+        if m := R.MEMBERS_RE.search(text[start:end]):
+            end, c.type = start + m.start(), "organization"  # "Labour MPs": the party, not a person
     elif c.source == RULE:
         end = start + len(_trim_tail(text[start:end]))
     if end <= start:
@@ -152,8 +154,11 @@ def normalise(c: Cand, text: str, aliases: Aliases, places: frozenset[str] | set
             m = R.TITLE_RE.match(surface)
             if m:
                 c.name_start = start + m.start("name")
-            elif (m := re.match(r"(\S+)\s+(?=\S+\s+\S)", surface)) and m.group(1).lower() in R.OCCUPATIONS:
-                c.name_start = start + m.end()  # "Broadcaster Chris Evans": the occupation describes him
+            elif (m := re.match(r"(\S+)\s+(?=\S+\s+\S)", surface)) and (
+                m.group(1).lower() in R.OCCUPATIONS or m.group(1) in aliases.adjectives
+            ):
+                # "Broadcaster Chris Evans", "Scot Nick Smith": the occupation or the people describes him
+                c.name_start = start + m.end()
     elif not c.type:
         c.type = head_type(surface) or "organization"
     if c.type == "document" and c.source != KB:
@@ -175,10 +180,10 @@ _NAME_CONNECTORS = frozenset("of for and the de du la von van bin bint ibn ben a
 
 def _cut_model_span(text: str, start: int, end: int, typ: str) -> tuple[int, int]:
     """The statistical model's spans overrun: "Department of Defense on Defense", "Arsenal, Real Madrid",
-    "Jerry Springer - The", "Coyne (Burnley", "Geoff Hoon's Ashfield", "Gartner More than". Keep the name."""
+    "Manchester United: Carroll", "Jerry Springer - The", "Coyne (Burnley", "Geoff Hoon's Ashfield", "Gartner More than". Keep the name."""
     span = text[start:end]
     cut = len(span)
-    for pattern in (r",\s", r"\s[-–—]\s", r"\s?\(", r"\s/\s"):
+    for pattern in (r",\s", r":\s", r"\s[-–—]\s", r"\s?\(", r"\s/\s"):
         m = re.search(pattern, span)
         if m:
             cut = min(cut, m.start())

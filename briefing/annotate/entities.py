@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 
 from briefing.annotate import entities_rules as R
 from briefing.annotate import entities_spans as S
+from briefing.annotate import entity_types as T
 from briefing.annotate.aliases import Aliases
 from briefing.annotate.candidates import MODEL, RULE, Cand, Spans, head_type, normalise, rule_cands, select, title_like
 from briefing.annotate.documents import qualify_documents
@@ -59,17 +60,19 @@ def _description(text: str, c: Cand) -> str | None:
 # ---- the annotator ---------------------------------------------------------------------------------
 
 
-def find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp=None) -> tuple[Mention, ...]:
+def find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp=None, types: T.TypeRules | None = None
+                  ) -> tuple[Mention, ...]:
     """All entity mentions in an article's blocks (offsets into each block's text), with a type from the
-    contract and `name` = the best canonical name this article supports. nlp None -> get_nlp()."""
+    contract and `name` = the best canonical name this article supports. nlp None -> get_nlp(); types are
+    knowledge/types.yml's additions to the built-in type cues."""
     try:
-        return _find_mentions(blocks, aliases, nlp if nlp is not None else get_nlp())
+        return _find_mentions(blocks, aliases, nlp if nlp is not None else get_nlp(), types or T.TypeRules())
     except Exception:  # an annotator must not take the build down on odd input; say so and go on
         log.exception("entity annotation failed; article gets no entity mentions")
         return ()
 
 
-def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Mention, ...]:
+def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.TypeRules) -> tuple[Mention, ...]:
     texts = [b.text if isinstance(b.text, str) else "" for b in blocks]
     if not any(t.strip() for t in texts):
         return ()
@@ -180,7 +183,7 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp) -> tuple[Ment
                 and len(c.name.split()) == 1 and counts[c.name] == 1)
     ]
 
-    chosen = _settle_by_context(chosen, texts)
+    chosen = _settle_by_context(chosen, texts, types)
 
     # Headline-style blocks: keep only what knowledge or the body confirms.
     body_keys = {R.name_key(c.name) for c in chosen if not title_like(blocks[c.block])}
@@ -295,9 +298,10 @@ def _model_cands(bi: int, text: str, s0: int, e0: int, typ: str, label: str, sta
     return out
 
 
-def _settle_by_context(chosen: list[Cand], texts: Sequence[str]) -> list[Cand]:
+def _settle_by_context(chosen: list[Cand], texts: Sequence[str], types: T.TypeRules) -> list[Cand]:
     """Names in capitals in a shouted block take the article's spelling or go ("TRUMP" -> Donald Trump);
-    a name after a company noun ("shipping giant Maersk") or that says something is an organization."""
+    then the words beside a name settle its type (entity_types: "shipping giant Maersk", "the film Vera
+    Drake", "her sister Yetunde Price"), and a name that says something is an agent, not a thing."""
     persons = [c.name for c in chosen if c.type == "person" and not S.shouting(texts[c.block], c.start, c.end)]
     names = [c.name for c in chosen if not S.shouting(texts[c.block], c.start, c.end)]
     out = []
@@ -310,15 +314,37 @@ def _settle_by_context(chosen: list[Cand], texts: Sequence[str]) -> list[Cand]:
             c.name, c.type = found, next(o.type for o in chosen if o.name == found)
         out.append(c)
     agents = {c.name for c in out if S.agent_context(texts[c.block], c.start, c.end)}
-    cued = {c.name for c in out if S.org_cue_before(texts[c.block], c.start)}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in out:
+        if not c.kb and (t := T.cue_type(texts[c.block], c.start, c.end, len(c.name.split()) == 1, types)):
+            votes[c.name][t] += 1
+    place_ends = {(c.block, c.end) for c in out if c.type == "place"}
     for c in out:
         if c.kb:
             continue
-        if c.name in cued and c.type != "organization":
-            c.type = "organization"
+        seen = votes.get(c.name)
+        if head := T.head_override(c.name, types):
+            c.type = head
+        elif seen and not head_type(c.name):
+            best = max(seen, key=lambda t: (seen[t], t == c.type))
+            if not (best == "document" and c.name in agents):
+                c.type = best
         elif c.name in agents and c.type in ("equipment", "document", "concept"):
             c.type = "organization"
+        elif c.type == "place" and c.source == MODEL and _named_after_place(c, texts[c.block], place_ends):
+            c.type = "person"
     return out
+
+
+def _named_after_place(c: Cand, text: str, place_ends: set[tuple[int, int]]) -> bool:
+    """"Britain's Tosin Oke", "Russia's Irina Shevchenko": two or three plain capitalised words after a place's
+    possessive, with no head word ("Japan's Nansei Islands", "Italy's Lake Como"), are a person of that place."""
+    m = re.search(r"['’]s\s+$", text[max(0, c.start - 4) : c.start])
+    words = c.name.split()
+    return (
+        m is not None and (c.block, c.start - len(m.group(0))) in place_ends and 2 <= len(words) <= 3
+        and all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", w) for w in words) and not head_type(c.name)
+    )
 
 
 def _is_unit_of_next(c: Cand, chosen: Sequence[Cand], text: str) -> bool:

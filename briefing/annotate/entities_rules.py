@@ -142,6 +142,11 @@ HEAD_LAST = {
     "War": "event", "Attack": "event", "Attacks": "event", "Pandemic": "event", "Dialogue": "event",
     "Typhoon": "event", "Hurricane": "event", "Offensive": "event", "Crisis": "event", "Election": "event",
     "Summit": "event", "Conference": "event", "Games": "event", "Olympics": "event", "Exercise": "event",
+    # contests and ceremonies: "Academy Awards", "Australian Open", "Grand Slam", "World Cup"
+    "Awards": "event", "Open": "event", "Slam": "event", "Cup": "event", "Championship": "event",
+    "Championships": "event", "Festival": "event", "Marathon": "event", "Prix": "event", "Tournament": "event",
+    # parties named by their members: "Liberal Democrats", "Lib Dems"
+    "Democrats": "organization", "Dems": "organization", "Republicans": "organization",
 }
 # "Ministry of Defense", "Bank of Japan", "Treaty of Versailles": the head comes first.
 HEAD_FIRST = {
@@ -320,7 +325,7 @@ PROGRAMMING = frozenset("javascript html html5 css css3 json xml http https php 
 MID_STOP = frozenset("more than he she they we it his her its their our this that these those says said".split())
 LEADING_FRAGMENT = frozenset(
     "however under details thus while when after before since although though because if as but and or "
-    "meanwhile moreover furthermore despite perhaps recent".split()
+    "meanwhile moreover furthermore despite perhaps recent called named dubbed".split()
 )
 
 
@@ -339,8 +344,11 @@ OCCUPATIONS = frozenset(
     "photographer journalist columnist editor analyst economist lawyer barrister solicitor campaigner activist "
     "striker midfielder defender winger goalkeeper keeper coach manager skipper boss chairman chief veteran "
     "spokesman spokeswoman tycoon billionaire businessman businesswoman entrepreneur investor banker "
-    "scientist researcher professor academic historian".split()
+    "scientist researcher professor academic historian cinematographer composer lyricist bassist pianist "
+    "violinist cellist conductor choreographer screenwriter dancer rocker star".split()
 )
+# Members named by their body after a one- or two-word name: "Labour MPs", "Tory MEPs"; the name is the body's.
+MEMBERS_RE = re.compile(r"(?<=\S)\s+(?:MPs?|MEPs?|MSPs?|AMs?|TDs)$")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve".split())
 
 
