@@ -68,6 +68,8 @@ def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
         words = m.group(0).split()
         name = " ".join(words[:-1] + [words[-1].capitalize()])
         out.append(Cand(bi, m.start(), m.end(), head_type(name) or "concept", RULE, name=name))
+    for m in R.CLASS_RE.finditer(text):
+        out.append(Cand(bi, m.start(), m.end(), "equipment", RULE, name=f"{m.group(1)}-class {m.group(2)}"))
     for m in R.PAIR_RE.finditer(text):
         parts = re.split(r"[-–]", m.group("pair"))
         if any(aliases.lookup(p) and aliases.lookup(p)[1] == "place" for p in parts):

@@ -209,6 +209,9 @@ PAIR_HEADS = {"treaty": "document", "alliance": "organization", "framework": "co
 # Ships and aircraft.
 SHIP_RE = re.compile(r"(?<![\w])(?:USS|USNS|HMS|HMAS|HMCS|JS|INS|ROKS|BRP)\s+(?:" + _NAME_TOKEN + r")(?:\s+" + _NAME_TOKEN + r"){0,2}")
 AIRCRAFT_RE = re.compile(r"(?<![\w-])(?!G-|COVID|SARS)[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?(?:\s+[A-Z][a-z]+)?(?![\w-])")
+# A class of warship: "Virginia-class submarines", "Type 055-class destroyer" (the class, not the place).
+CLASS_RE = re.compile(r"(?<![\w-])((?:[A-Z][\w]*\s)?[A-Z0-9][\w]*)-class\s+(submarine|destroyer|frigate|carrier|"
+                      r"aircraft carrier|cruiser|corvette|warship|ship|vessel|battleship|icebreaker|tank)s?\b")
 # "National Defense Strategy (NDS)" and "TLAMs, or Tomahawk Land Attack Missiles".
 ACRO_DEF_RE = re.compile(
     r"(?<![\w’'])(?P<exp>(?:" + _CAP + r"(?:\s+" + _CONNECT + r")?\s+){1,8}" + _CAP + r")\s+\((?P<acr>[A-Z][A-Za-z0-9&]{1,9}?)s?\)"

@@ -273,6 +273,13 @@ def test_the_articles_own_acronym_definition_wins_over_the_knowledge_file(aliase
     assert got.get("ROK") == "South Korea"  # a definition the knowledge file agrees with keeps its name
 
 
+def test_a_class_of_warship_is_equipment_not_a_place(aliases, nlp):
+    text = "Australia will buy three Virginia-class submarines, and China launched a Type 055-class destroyer."
+    got = {m.name: m.type for m in find_mentions([Block(0, "paragraph", text)], aliases, nlp)}
+    assert got.get("Virginia-class submarine") == "equipment" and "Virginia" not in got
+    assert got.get("Type 055-class destroyer") == "equipment"
+
+
 # ---- the knowledge file ------------------------------------------------------------------------------
 
 def test_knowledge_file_is_valid_and_general(aliases):
