@@ -76,7 +76,7 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.Type
     texts = [b.text if isinstance(b.text, str) else "" for b in blocks]
     if not any(t.strip() for t in texts):
         return ()
-    ents = spacy_ents(texts, nlp)
+    ents = [_join_adjacent(found, t) for found, t in zip(spacy_ents(texts, nlp), texts)]
     lower_words = set()
     for t in texts:
         lower_words.update(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])", t))
@@ -230,6 +230,19 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.Type
         )
     out = qualify_documents(out, texts, aliases)
     return tuple(sorted(out, key=lambda m: (m.block, m.start, m.end)))
+
+
+def _join_adjacent(ents: Sequence[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The model cuts some names into two of one label with only a space between ("Kentish" + "Town", both
+    places): prose never sets two names of one kind side by side without a word or a comma, so they are one."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(ents):
+        if out and out[-1][2] == label and label in ("GPE", "LOC", "ORG", "PERSON", "FAC") \
+                and text[out[-1][1] : s] == " ":
+            out[-1] = (out[-1][0], e, label)
+        else:
+            out.append((s, e, label))
+    return out
 
 
 def _split_rule_possessives(cands: list[Cand], text: str, aliases: Aliases) -> list[Cand]:
