@@ -19,7 +19,7 @@ from briefing.config import Limits
 from briefing.link import Corpus, TimelineEntry
 from briefing.model import Annotated
 from briefing.site import charts, paths
-from briefing.site.dates import article_date, is_ahead, timex_phrase, timex_value
+from briefing.site.dates import article_date, is_ahead, kind_label, timex_phrase, timex_value
 from briefing.site.markup import page_title
 from briefing.site.views import EntryView, Link, SourceRow
 from briefing.text import plural
@@ -120,6 +120,18 @@ class Context:
         self.split_articles = len(corpus.docs) > self.limits.listing_limit
         self.split_timeline = len(corpus.timeline) > self.limits.listing_limit
         self.entry_page = timeline_periods(corpus, self.limits)
+        self._previews: dict[str, str] | None = None
+
+    @property
+    def previews(self) -> Mapping[str, str]:
+        """Entity id -> the one-line preview its links show on hover: "Tokyo · place · in 12 articles"."""
+        if self._previews is None:
+            self._previews = {}
+            for e in self.c.entities:
+                n = len({m.source for m in self.c.entity_mentions.get(e.id, ())})
+                about = f"{e.type}, {e.description}" if e.description else e.type
+                self._previews[e.id] = f"{e.name} · {about} · in {plural(n, 'article')}"
+        return self._previews
 
     def render(self, template: str, page: str, search: bool = True, **ctx) -> str:
         href = partial(paths.href, page)
@@ -180,7 +192,9 @@ class Context:
             theme_ids=" ".join(entry.themes),
             entities=tuple(self.entity_link(page, e) for e in entry.entities if e in self.entity)[:8],
             mentions=mentions,
-            ahead=is_ahead(entry.value, entry.kind, self.c.today),
+            ahead=(ahead := is_ahead(entry.value, entry.kind, self.c.today)),
+            mod=entry.mod,
+            kind_label=kind_label(entry.kind, ahead),
             # On a timeline page the title leads to the first source sentence; elsewhere to the entry.
             href=(mentions[0].link.href if page in (paths.index_page(paths.TIMELINE), self.entry_page[entry.id])
                   else paths.href(page, self.entry_page[entry.id], paths.event_anchor(entry.id))),

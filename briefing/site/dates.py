@@ -52,6 +52,14 @@ def is_ahead(value: str, kind: str, today: dt.date) -> bool:
     return kind != "past" and end >= today
 
 
+def kind_label(kind: str, ahead: bool) -> str:
+    """The badge of a timeline entry. A date that was scheduled or set as a target in its article but has
+    passed by the build date is listed with the past, as what was planned: we do not know it happened."""
+    if ahead or kind == "past":
+        return kind
+    return {"scheduled": "was scheduled", "target": "was a target"}.get(kind, kind)
+
+
 VAGUE = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})  # "now", "recently", "soon": no date to show
 
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "DE": "decade", "CE": "century",
@@ -77,12 +85,17 @@ def duration_phrase(value: str) -> str | None:
 
 
 def timex_tooltip(type_: str, value: str, mod: str | None = None) -> str:
-    """What a date annotation shows on hover: the value in words, then the raw TIMEX3 value.
+    """What a date annotation shows on hover, in plain words; "" when the value has none to give.
 
-    ("DATE", "2024-04", None) -> "April 2024 · TIMEX3 2024-04"; ("DURATION", "P5Y") -> "5 years · TIMEX3 DURATION P5Y".
+    ("DATE", "2025-12-02") -> "2 December 2025"; ("DATE", "2027", "BEFORE") -> "by 2027";
+    ("DURATION", "P5Y") -> "5 years"; ("TIME", "2023-06-01T11:04") -> "1 June 2023, 11:04".
+    The TIMEX3 value itself stays in the page's data-value and in the exports.
     """
-    words = duration_phrase(value) if type_ == "DURATION" else timex_phrase(value, mod)
-    raw = f"TIMEX3 {value}" if type_ in ("DATE", "") else f"TIMEX3 {type_} {value}"
-    if mod:
-        raw += f" ({mod})"
-    return f"{words} · {raw}" if words else raw
+    if type_ == "DURATION":
+        return duration_phrase(value) or ""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?.*", value)
+    if m:
+        return f"{timex_phrase(m.group(1), mod)}, {m.group(2)}"
+    day = value.split("T", 1)[0]
+    words = timex_phrase(day, mod)
+    return "" if timex_value(day) == day and not day.isdigit() else words

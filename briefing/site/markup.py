@@ -124,29 +124,62 @@ def format_value(f: Figure) -> str:
     return " ".join(x for x in (amount, word, f.unit) if x)
 
 
+_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_DATELINE_END = re.compile(r"[\s,.]*(?:\([^()]{1,40}\))?\s*[-—–:]\s")
+_PLACE = re.compile(r"[A-Z][A-Z.'’-]{2,}(?:[ ,]|$)")
+
+
+def quiet_date(block: Block, start: int, end: int, first_body: bool) -> bool:
+    """Whether a date is shown as plain text: a bare weekday ("on Tuesday"), a stamp line that is only a
+    date ("11:04 A.M. EDT"), or the date of the opening dateline ("WASHINGTON, Dec. 2 (Reuters) —").
+    Each is clear from the words alone; marking them makes every article open with a row of underlines."""
+    said = block.text[start:end]
+    if _WEEKDAY.fullmatch(said.strip()):
+        return True
+    if not re.sub(r"[\W_]+", "", block.text[:start] + block.text[end:]):
+        return True
+    if first_body and start < 80:
+        # The date closes the dateline: only a wire's name in brackets stands between it and the dash,
+        # and before it the place in capitals ("LAGOS, March 3") or nothing.
+        return bool(_DATELINE_END.match(block.text, end)) and (start == 0 or bool(_PLACE.match(block.text)))
+    return False
+
+
+def sections(blocks: Sequence[Block]) -> list[int]:
+    """Each block's section: the number of headings at or before it."""
+    out, n = [], 0
+    for b in blocks:
+        n += b.kind == "heading"
+        out.append(n)
+    return out
+
+
 class ArticleMarkup:
     """Annotated HTML for the blocks of one article, with links relative to ``page``."""
 
     def __init__(self, doc: Annotated, page: str, entity_of: Mapping[tuple[str, int, int], str],
                  entity_names: Mapping[str, tuple[str, str]], theme_names: Mapping[str, str],
-                 event_of: Mapping[tuple[str, int, int], str]):
+                 event_of: Mapping[tuple[str, int, int], str], previews: Mapping[str, str] | None = None):
         self.doc = doc
         self.page = page
         src = doc.article.source
         inline: dict[int, list[Inline]] = defaultdict(list)
         blocks = doc.article.blocks
-        linked: set[tuple[int, str]] = set()  # (block, entity): links help once per paragraph, then clutter
+        section = sections(blocks)
+        # (section, entity): a name is a link where a reader first meets it in a section; its repeats
+        # read as plain text (they stay mentions in the data and on the entity's page).
+        linked: set[tuple[int, str]] = set()
         for m in sorted(doc.mentions, key=lambda m: (m.block, m.start)):
             eid = entity_of.get((src, m.block, m.start))
-            if eid is None or (m.block, eid) in linked:
+            if eid is None or not 0 <= m.block < len(blocks) or (section[m.block], eid) in linked:
                 continue
-            if 0 <= m.block < len(blocks) and blocks[m.block].kind == "heading":
+            if blocks[m.block].kind == "heading":
                 continue  # a heading is read, not followed
-            linked.add((m.block, eid))
+            linked.add((section[m.block], eid))
             name, etype = entity_names[eid]
             inline[m.block].append(Inline(m.start, m.end, 0, _open(
                 "a", href=paths.href(page, paths.entity_page(eid)), class_=f"bf-ent bf-{etype}",
-                title=f"{name} · {etype}"), Markup("</a>")))
+                title=(previews or {}).get(eid) or f"{name} · {etype}"), Markup("</a>")))
         for b in blocks:
             for link in b.links:
                 if href := safe_url(link.href):  # the article's own links win over annotations on their words
@@ -154,12 +187,18 @@ class ArticleMarkup:
                         "a", href=href, rel="nofollow noopener", class_="bf-web"), Markup("</a>")))
         for a in doc.acronyms:
             inline[a.block].append(Inline(a.start, a.end, 1, _open("abbr", title=a.expansion, class_="bf-abbr"), Markup("</abbr>")))
+        first_body = next((b.index for b in blocks if b.kind == "paragraph"), None)
         for d in doc.dates:
             t = d.timex
-            if is_vague(t.value):
+            if is_vague(t.value) or not 0 <= d.block < len(blocks):
                 continue  # "now", "recently", "soon": nothing to place on a timeline, so not marked
+            if quiet_date(blocks[d.block], t.start, t.end, d.block == first_body):
+                # Unstyled and without a tooltip; the value stays in the page (and the date in the data).
+                inline[d.block].append(Inline(t.start, t.end, 2, _open("time", data_value=t.value), Markup("</time>")))
+                continue
             title = timex_tooltip(t.type, t.value, t.mod)
-            inline[d.block].append(Inline(t.start, t.end, 2, _open("time", class_="bf-date", title=title, data_value=t.value), Markup("</time>")))
+            inline[d.block].append(Inline(t.start, t.end, 2, _open("time", class_="bf-date", title=title or None,
+                                                                   data_value=t.value), Markup("</time>")))
         for f in doc.figures:
             inline[f.block].append(Inline(f.start, f.end, 3, _open("mark", class_="bf-fig", title=f"{figure_label(f)}: {format_value(f)}"), Markup("</mark>")))
         self.inline = inline

@@ -46,6 +46,8 @@ class EntryView:
     mentions: tuple[SourceRow, ...]
     ahead: bool
     href: str
+    mod: str | None = None  # TIMEX3 mod, for ordering ("end of 2026" after "February 2026")
+    kind_label: str = ""  # what the badge says: a scheduled date already past reads "was scheduled"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class ArticleEvent:
     value: str
     human: str
     kind: str
+    kind_label: str
+    ahead: bool
     expression: str
     href: str
     timeline: str | None  # the entry on the site timeline

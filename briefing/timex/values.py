@@ -49,9 +49,23 @@ def grain(value: str) -> int:
     return COARSE
 
 
-def sort_key(value: str) -> str:
-    """Chronological sort key (X for an unknown digit sorts last within its span)."""
-    return value.replace("X", "9")
+_AT_START = frozenset({"START", "AFTER", "ON_OR_AFTER"})
+_AT_END = frozenset({"END", "BEFORE"})
+
+
+def sort_key(value: str, mod: str | None = None) -> tuple[dt.date, dt.date, str]:
+    """Chronological sort key: the day a value stands for, then the day its span ends.
+
+    A span stands for its middle ("2026" for 2 July, "spring 2026" for mid-April, so spring sorts
+    between March and June), moved to its start or end by a TIMEX3 mod ("end of 2026" after
+    "February 2026"; "by 2027" at its end). Values no calendar places sort last, X as 9.
+    """
+    b = interval(value)
+    if b is None:
+        return (dt.date.max, dt.date.max, value.replace("X", "9"))
+    start, end = b
+    point = start if mod in _AT_START else end if mod in _AT_END else start + (end - start) / 2
+    return (point, end, value)
 
 
 def interval(value: str) -> tuple[dt.date, dt.date] | None:

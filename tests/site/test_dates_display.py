@@ -25,9 +25,15 @@ def test_bounds_and_ahead():
 def test_readable_tooltips():
     from briefing.site.dates import duration_phrase, is_vague, timex_tooltip
 
-    assert timex_tooltip("DATE", "2024-04") == "April 2024 · TIMEX3 2024-04"
-    assert timex_tooltip("DATE", "2027", "BEFORE") == "by 2027 · TIMEX3 2027 (BEFORE)"
-    assert timex_tooltip("DURATION", "P5Y") == "5 years · TIMEX3 DURATION P5Y"
+    assert timex_tooltip("DATE", "2024-04") == "April 2024"
+    assert timex_tooltip("DATE", "2025-12-02") == "2 December 2025"
+    assert timex_tooltip("DATE", "2027", "BEFORE") == "by 2027"
+    assert timex_tooltip("DURATION", "P5Y") == "5 years"
+    assert timex_tooltip("TIME", "2023-06-01T11:04") == "1 June 2023, 11:04"
+    assert timex_tooltip("TIME", "2019-11-19TNI") == "19 November 2019"
+    assert timex_tooltip("DATE", "XXXX-03") == ""  # no words to give: no tooltip rather than a code
+    for args in (("DATE", "2024-04"), ("DATE", "2027", "BEFORE"), ("DURATION", "P5Y"), ("TIME", "2023-06-01T11:04")):
+        assert "TIMEX" not in timex_tooltip(*args)
     assert duration_phrase("P1M") == "1 month" and duration_phrase("PT30M") == "30 minutes"
     assert duration_phrase("PXY") == "years" and duration_phrase("2024") is None
     assert timex_value("18") == "the 19th century" and timex_value("20XX") == "the 21st century"

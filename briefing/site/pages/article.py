@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from briefing.model import Annotated
 from briefing.site import paths
 from briefing.site.context import Context
-from briefing.site.dates import article_date, timex_phrase
+from briefing.site.dates import article_date, is_ahead, kind_label, timex_phrase
 from briefing.site.markup import ArticleMarkup, safe_url, snippet, text
 from briefing.site.views import ArticleEvent, QuoteView
 from briefing.timex.values import sort_key
@@ -24,13 +24,16 @@ def unquoted(quote: str) -> str:
 def article(ctx: Context, doc: Annotated) -> dict[str, str]:
     c, a = ctx.c, doc.article
     page = paths.article_page(a.slug)
-    mk = ArticleMarkup(doc, page, ctx.linked_entity_of, ctx.entity_names, ctx.theme_names, ctx.event_of)
+    mk = ArticleMarkup(doc, page, ctx.linked_entity_of, ctx.entity_names, ctx.theme_names, ctx.event_of,
+                       ctx.previews)
     events = []
-    for ev in sorted(doc.events, key=lambda e: (sort_key(e.timex.value), e.block, e.sentence)):
+    # In time order, as the site timeline is: "end of 2026" after "February 2026" (sort_key reads the mod).
+    for ev in sorted(doc.events, key=lambda e: (sort_key(e.timex.value, e.timex.mod), e.block, e.sentence)):
         entry_id = ctx.event_of.get((a.source, ev.block, ev.sentence))
+        ahead = is_ahead(ev.timex.value, ev.kind, c.today)
         events.append(ArticleEvent(
             value=ev.timex.value, human=timex_phrase(ev.timex.value, ev.timex.mod), kind=ev.kind,
-            expression=ev.timex.text,
+            kind_label=kind_label(ev.kind, ahead), ahead=ahead, expression=ev.timex.text,
             href=paths.href(page, page, paths.sentence_anchor(ev.block, ev.sentence)),
             timeline=paths.href(page, ctx.entry_page[entry_id], paths.event_anchor(entry_id)) if entry_id else None,
             text=snippet(ev.text, 0, len(ev.text), width=200),

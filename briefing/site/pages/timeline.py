@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
@@ -13,7 +13,7 @@ from briefing.site import charts, paths
 from briefing.site.context import Context
 from briefing.site.dates import timex_value
 from briefing.site.views import EntryView, Link
-from briefing.timex.values import interval, parts
+from briefing.timex.values import interval, parts, sort_key
 
 
 def ahead_key(view: EntryView) -> tuple:
@@ -25,19 +25,36 @@ def ahead_key(view: EntryView) -> tuple:
     return (end, start + (end - start) / 2, view.value)
 
 
-def group_by_period(views: Iterable[EntryView]) -> list[tuple[str, list[tuple[str, list[EntryView]]]]]:
-    """[(year, [(month label, entries)])] in the order given."""
+ACROSS = "Across the year"
+
+
+def period_label(value: str) -> str:
+    """The heading a value is filed under within its year: "March", "Spring", "Q2", or ACROSS."""
+    rest = parts(value).part
+    if rest.isdigit():
+        return timex_value(value[:7]).split(" ")[0]
+    if rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
+        return timex_value(value[:7]).rsplit(" ", 1)[0].capitalize()
+    if rest[:1] == "W" and (b := interval(value[:8])):  # a week: the month it starts in
+        return timex_value(b[0].strftime("%Y-%m")).split(" ")[0]
+    return ACROSS
+
+
+def in_time(view: EntryView) -> tuple:
+    return sort_key(view.value, view.mod)
+
+
+def group_by_period(views: Iterable[EntryView], key: Callable[[EntryView], tuple] = in_time,
+                    newest_first: bool = False) -> list[tuple[str, list[tuple[str, list[EntryView]]]]]:
+    """[(year, [(month label, entries)])], entries in time order (``key``), oldest or newest first.
+
+    Months, seasons and quarters follow their entries (spring between March and June, not after
+    December as its code "SP" would sort); entries dated by the year alone come after its months.
+    """
     years: dict[str, dict[str, list[EntryView]]] = {}
-    for v in views:
-        year, rest = v.value[:4], parts(v.value).part
-        if rest.isdigit():
-            month = timex_value(v.value[:7]).split(" ")[0]
-        elif rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
-            month = timex_value(v.value[:7]).rsplit(" ", 1)[0].capitalize()
-        else:
-            month = "Across the year"
-        years.setdefault(year, {}).setdefault(month, []).append(v)
-    return [(y, list(ms.items())) for y, ms in years.items()]
+    for v in sorted(views, key=key, reverse=newest_first):
+        years.setdefault(v.value[:4], {}).setdefault(period_label(v.value), []).append(v)
+    return [(y, sorted(ms.items(), key=lambda kv: kv[0] == ACROSS)) for y, ms in years.items()]
 
 
 def timeline_chart(ctx: Context, views: list[EntryView]) -> tuple[Markup, charts.YearAxis]:
@@ -67,8 +84,8 @@ def timeline(ctx: Context) -> dict[str, str]:
     past = [v for v in views if not v.ahead and parts(v.value).year is not None]
     chart, axis = timeline_chart(ctx, views)
     if not ctx.split_timeline:
-        return {page: ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead),
-                                 past=group_by_period(reversed(past)), undated=undated, chart=chart,
+        return {page: ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead, ahead_key),
+                                 past=group_by_period(past, newest_first=True), undated=undated, chart=chart,
                                  axis=axis, today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
     out: dict[str, str] = {}
     members: dict[str, list[TimelineEntry]] = defaultdict(list)
@@ -90,8 +107,8 @@ def timeline(ctx: Context) -> dict[str, str]:
                                                 and months else label.split(" ")[0]), len(sub_views)))
     periods = sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0]), reverse=True)
     periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
-    out[page] = ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead[:highlights]),
-                           past=group_by_period(list(reversed(past))[:highlights]), undated=[], chart=chart,
+    out[page] = ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead[:highlights], ahead_key),
+                           past=group_by_period(list(reversed(past))[:highlights], newest_first=True), undated=[], chart=chart,
                            axis=axis, today=today, total=len(views), themes=themes, periods=periods,
                            more_ahead=max(0, len(ahead) - highlights))
     return out
