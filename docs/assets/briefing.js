@@ -1,4 +1,4 @@
-// briefing: offline timeline filters and chart links. Every page reads fine without this script.
+// briefing: offline timeline filters, chart links and the annotations switch. Every page reads fine without this script.
 (function () {
   function setup() {
     var form = document.querySelector("form.bf-filters");
@@ -23,9 +23,42 @@
     var el = id && document.getElementById(id);
     if (el && !el.matches(":target")) location.replace(location.href);
   }
+  // The reader's switch for the annotations of an article's text (entity links, dates, figures, acronyms,
+  // theme chips): hidden or shown, remembered in this browser. The class sits on <html>, so it holds
+  // across Material's instant navigation and is set before the page is first drawn where possible.
+  var KEY = "briefing.annotations";
+  function stored() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+  function store(v) { try { localStorage.setItem(KEY, v); } catch (e) { /* private mode, file:// */ } }
+  function applyPlain(hidden) { document.documentElement.classList.toggle("bf-plain", hidden); }
+  applyPlain(stored() === "hidden");
+
+  function setupSwitch() {
+    var meta = document.querySelector("article .bf-meta");
+    if (!meta || !document.querySelector("article .bf-s") || document.querySelector(".bf-annot-switch")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "bf-annot-switch";
+    function show() {
+      var hidden = document.documentElement.classList.contains("bf-plain");
+      button.setAttribute("aria-pressed", hidden ? "true" : "false");
+      button.textContent = hidden ? "Show annotations" : "Hide annotations";
+      button.title = hidden ? "Mark names, dates and figures in the text again" : "Read the text without marks";
+    }
+    button.addEventListener("click", function () {
+      var hidden = !document.documentElement.classList.contains("bf-plain");
+      applyPlain(hidden);
+      store(hidden ? "hidden" : "shown");
+      show();
+    });
+    show();
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(button);
+  }
+
+  function onPage() { setup(); setupSwitch(); target(); }
   // Material's instant navigation swaps pages without a reload: re-run on each page.
-  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(function () { setup(); target(); }); }
-  else { document.addEventListener("DOMContentLoaded", setup); }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(onPage); }
+  else { document.addEventListener("DOMContentLoaded", onPage); }
 
   // Links inside the SVG charts: Material's click handler reads `a.href` as a string, but an SVG <a> has an
   // SVGAnimatedString there (it throws). Catch the click first and hand Material a plain HTML link to the
