@@ -35,6 +35,7 @@ class BriefingConfig(base.Config):
     entity_min_mentions = c.Type(int, default=10)
     listing_limit = c.Type(int, default=300)
     highlights = c.Type(int, default=60)
+    page_items = c.Type(int, default=100)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Limits:
     entity_min_mentions: int = 10  # …or this many times; the rest are listed on the entity index pages only
     listing_limit: int = 300  # entries on one listing page; longer listings are split by date or by letter
     highlights: int = 60  # entries ahead and recent on the main timeline page of a split timeline
+    page_items: int = 100  # mentions or paragraphs on one page of an entity's or a theme's full list
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from briefing.config import Limits
 from briefing.link import Corpus, TimelineEntry
 from briefing.model import Annotated
 from briefing.site import charts, paths
-from briefing.site.dates import article_date, is_ahead, kind_label, timex_phrase, timex_value
+from briefing.site.dates import ACROSS, article_date, is_ahead, kind_label, period_label, timex_phrase, timex_value
 from briefing.site.markup import page_title
 from briefing.site.views import EntryView, Link, SourceRow
 from briefing.text import plural
-from briefing.timex.values import parts
+from briefing.timex.values import parts, sort_key
 
 SECTIONS = ("articles", "timeline", "themes", "entities", "figures", "glossary", "sources")
 
@@ -74,20 +74,34 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def timeline_periods(corpus: Corpus, limits: Limits) -> dict[str, str]:
-    """Entry id -> the timeline page that holds it: the main page, or past ``listing_limit`` entries its
-    year's page (its month's page when the year alone has more than ``listing_limit`` entries)."""
-    home = paths.index_page(paths.TIMELINE)
+def timeline_parts(corpus: Corpus, limits: Limits) -> dict[str, list[list[TimelineEntry]]]:
+    """The timeline's pages: period -> its numbered pages' entries. One period, "", when the whole timeline
+    fits on the main page; past ``listing_limit`` entries a period per year (per month in a year that alone
+    has more), each split into pages of ``listing_limit`` in the order the page shows them."""
     if len(corpus.timeline) <= limits.listing_limit:
-        return {e.id: home for e in corpus.timeline}
+        return {"": [list(corpus.timeline)]}
     per_year = Counter(parts(e.value).year or "undated" for e in corpus.timeline)
-    out = {}
+    members: dict[str, list[TimelineEntry]] = defaultdict(list)
     for e in corpus.timeline:
         p = parts(e.value)
         year = p.year or "undated"
         split = year != "undated" and per_year[year] > limits.listing_limit and p.month is not None
-        out[e.id] = paths.timeline_page(f"{year}-{p.month}" if split else year)
+        members[f"{year}-{p.month}" if split else year].append(e)
+    out = {}
+    for period, entries in members.items():
+        if period != "undated":  # as the page lists them: months in time order, the year as a whole last
+            entries = sorted(entries, key=lambda e: (period_label(e.value) == ACROSS, sort_key(e.value, e.mod)))
+        size = limits.listing_limit
+        out[period] = [entries[i:i + size] for i in range(0, len(entries), size)]
     return out
+
+
+def timeline_periods(corpus: Corpus, limits: Limits,
+                     parts_: dict[str, list[list[TimelineEntry]]] | None = None) -> dict[str, str]:
+    """Entry id -> the timeline page that holds it: the main page, or its period's page (timeline_parts)."""
+    return {e.id: (paths.index_page(paths.TIMELINE) if not period else paths.timeline_page(period, n))
+            for period, pages in (parts_ or timeline_parts(corpus, limits)).items()
+            for n, members in enumerate(pages, 1) for e in members}
 
 
 class Context:
@@ -119,7 +133,8 @@ class Context:
         self.split_entities = len(corpus.entities) > self.limits.listing_limit
         self.split_articles = len(corpus.docs) > self.limits.listing_limit
         self.split_timeline = len(corpus.timeline) > self.limits.listing_limit
-        self.entry_page = timeline_periods(corpus, self.limits)
+        self.timeline_parts = timeline_parts(corpus, self.limits)
+        self.entry_page = timeline_periods(corpus, self.limits, self.timeline_parts)
         self._previews: dict[str, str] | None = None
 
     @property

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from briefing.model import Article
-from briefing.timex.values import interval
+from briefing.timex.values import interval, parts
 from briefing.timex.values import words as timex_value
 
 def article_date(article: Article) -> str:
@@ -50,6 +50,21 @@ def is_ahead(value: str, kind: str, today: dt.date) -> bool:
     if start > today:
         return True
     return kind != "past" and end >= today
+
+
+ACROSS = "Across the year"
+
+
+def period_label(value: str) -> str:
+    """The heading a value is filed under within its year: "March", "Spring", "Q2", or ACROSS."""
+    rest = parts(value).part
+    if rest.isdigit():
+        return timex_value(value[:7]).split(" ")[0]
+    if rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
+        return timex_value(value[:7]).rsplit(" ", 1)[0].capitalize()
+    if rest[:1] == "W" and (b := interval(value[:8])):  # a week: the month it starts in
+        return timex_value(b[0].strftime("%Y-%m")).split(" ")[0]
+    return ACROSS
 
 
 def kind_label(kind: str, ahead: bool) -> str:

@@ -48,8 +48,25 @@ def article_list_page(period: str, n: int = 1) -> str:
     return f"{ARTICLES}/by-date/{period}{'' if n == 1 else f'-p{n}'}.md"
 
 
-def timeline_page(period: str) -> str:
-    return f"{TIMELINE}/{period}.md"
+def timeline_page(period: str, n: int = 1) -> str:
+    return f"{TIMELINE}/{period}{'' if n == 1 else f'-p{n}'}.md"
+
+
+# The full lists behind a summary page, split into numbered pages: entities/<id>/page-2/ and on.
+def entity_list_part(entity_id: str, n: int) -> str:
+    return entity_page(entity_id) if n == 1 else f"{ENTITIES}/{entity_id}/page-{n}.md"
+
+
+def theme_list_part(theme_id: str, n: int) -> str:
+    return theme_page(theme_id) if n == 1 else f"{THEMES}/{theme_id}/page-{n}.md"
+
+
+SOURCES = "sources"
+
+
+def sources_page(period: str, n: int = 1) -> str:
+    """The sources of one month (``YYYY-MM``, or ``undated``), page ``n``."""
+    return f"{SOURCES}/{period}{'' if n == 1 else f'-p{n}'}.md"
 
 
 # ---- anchors ---------------------------------------------------------------------------

@@ -157,3 +157,37 @@ class SourceFile:
     date: str
     problems: tuple[str, ...]
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What opens an entity's or a theme's page: when, with whom, and where it is said most."""
+
+    chart: Markup  # mentions per month (per year over a long span); empty when no article is dated
+    per_period: tuple[tuple[str, int], ...]  # the same counts in words, newest first
+    first: Link | None  # the earliest dated article (note: its date)
+    last: Link | None
+    undated: int  # articles without a date
+    alongside: tuple[tuple[Link, int], ...]  # who appears most often alongside, with shared paragraphs
+    top_articles: tuple[tuple[Link, int], ...]  # the articles that say most, with their count
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    """An article's mentions (or paragraphs) on a list, with how many of them the list leaves out."""
+
+    link: Link
+    items: tuple[Snippet, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page sits in a list split into numbered pages."""
+
+    n: int
+    links: tuple[Link, ...]  # page 1, 2, …, each with its number as label
+
+    @property
+    def total(self) -> int:
+        return len(self.links)

@@ -11,7 +11,8 @@ from markupsafe import Markup
 from briefing.link import TimelineEntry
 from briefing.site import charts, paths
 from briefing.site.context import Context
-from briefing.site.dates import timex_value
+from briefing.site.pages.summary import pagers
+from briefing.site.dates import ACROSS, period_label, timex_value
 from briefing.site.views import EntryView, Link
 from briefing.timex.values import interval, parts, sort_key
 
@@ -23,21 +24,6 @@ def ahead_key(view: EntryView) -> tuple:
         return (dt.date.max, dt.date.max, view.value)
     start, end = b
     return (end, start + (end - start) / 2, view.value)
-
-
-ACROSS = "Across the year"
-
-
-def period_label(value: str) -> str:
-    """The heading a value is filed under within its year: "March", "Spring", "Q2", or ACROSS."""
-    rest = parts(value).part
-    if rest.isdigit():
-        return timex_value(value[:7]).split(" ")[0]
-    if rest[:1] in ("Q", "H") or rest in ("SP", "SU", "FA", "WI"):  # quarters, halves, seasons: "Spring"
-        return timex_value(value[:7]).rsplit(" ", 1)[0].capitalize()
-    if rest[:1] == "W" and (b := interval(value[:8])):  # a week: the month it starts in
-        return timex_value(b[0].strftime("%Y-%m")).split(" ")[0]
-    return ACROSS
 
 
 def in_time(view: EntryView) -> tuple:
@@ -88,23 +74,24 @@ def timeline(ctx: Context) -> dict[str, str]:
                                  past=group_by_period(past, newest_first=True), undated=undated, chart=chart,
                                  axis=axis, today=today, total=len(views), themes=themes, periods=[], more_ahead=0)}
     out: dict[str, str] = {}
-    members: dict[str, list[TimelineEntry]] = defaultdict(list)
-    for e in c.timeline:
-        members[ctx.entry_page[e.id]].append(e)
     years: dict[str, list] = {}
-    for sub in sorted(members, key=lambda pg: (pg[:13], len(pg), pg)):  # a year's page before its months
-        period = sub.split("/")[-1][:-3]
+    # A year's page before its months' pages; each period in its numbered pages (timeline_periods).
+    for period in sorted(ctx.timeline_parts, key=lambda k: (k[:4], len(k), k)):
         year = period[:4] if period != "undated" else "undated"
         label = "Year not known" if period == "undated" else timex_value(period)
-        sub_views = [ctx.entry_view(sub, e) for e in members[sub]]
-        months = [Link(paths.href(sub, pg), timex_value(pg.split("/")[-1][:-3]).split(" ")[0])
-                  for pg in sorted(members) if pg != sub and period == year and pg.split("/")[-1].startswith(year + "-")]
-        out[sub] = ctx.render("timeline_period.md.j2", sub, search=False, label=label, total=len(sub_views),
-                              groups=[] if period == "undated" else group_by_period(sub_views),
-                              flat=sub_views if period == "undated" else [], undated=period == "undated",
-                              months=months, themes=themes, index=paths.href(sub, page))
-        years.setdefault(year, []).append((Link(paths.href(page, sub), "the year as a whole" if period == year
-                                                and months else label.split(" ")[0]), len(sub_views)))
+        chunks = ctx.timeline_parts[period]
+        parts_ = [paths.timeline_page(period, n) for n in range(1, len(chunks) + 1)]
+        month_periods = sorted(k for k in ctx.timeline_parts if k != period and period == year and k.startswith(year + "-"))
+        total = sum(len(ch) for ch in chunks)
+        for members, sub, pager in zip(chunks, parts_, pagers(parts_), strict=True):
+            sub_views = [ctx.entry_view(sub, e) for e in members]
+            months = [Link(paths.href(sub, paths.timeline_page(k)), timex_value(k).split(" ")[0]) for k in month_periods]
+            out[sub] = ctx.render("timeline_period.md.j2", sub, search=False, label=label, total=total,
+                                  groups=[] if period == "undated" else group_by_period(sub_views),
+                                  flat=sub_views if period == "undated" else [], undated=period == "undated",
+                                  months=months, themes=themes, pager=pager, index=paths.href(sub, page))
+        years.setdefault(year, []).append((Link(paths.href(page, parts_[0]), "the year as a whole" if period == year
+                                                and month_periods else label.split(" ")[0]), total))
     periods = sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0]), reverse=True)
     periods = [p for p in periods if p[0] != "undated"] + [p for p in periods if p[0] == "undated"]
     out[page] = ctx.render("timeline.md.j2", page, ahead=group_by_period(ahead[:highlights], ahead_key),
