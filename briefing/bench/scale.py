@@ -182,6 +182,15 @@ def page_sizes(project: Path) -> dict[str, int]:
     return out
 
 
+PAGE_LIMIT_KB = 400  # no page a reader opens may grow past this with the corpus
+
+
+def largest_pages(site: Path, n: int = 1) -> list[tuple[int, str]]:
+    """The ``n`` largest HTML pages of a built site: (bytes, site-relative path), largest first."""
+    found = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")), reverse=True)
+    return found[:n]
+
+
 def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
              say: Callable[[str], None]) -> tuple[list[Run], dict[str, int]]:
     """Baseline, then ours cold, warm and after one edit, for one corpus size."""
@@ -196,7 +205,10 @@ def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
             edit_one(ours)
         say(f"[{label}] ours, {kind}")
         runs.append(build(ours, f"{label} {kind}"))
-    return runs, page_sizes(ours)
+    sizes = page_sizes(ours)
+    for size, name in largest_pages(ours / "site"):
+        sizes[f"largest page ({name})"] = size
+    return runs, sizes
 
 
 def table(runs: Sequence[Run]) -> str:
@@ -271,7 +283,14 @@ def main(corpus: Path | None = None, sizes: Sequence[str] = ("quarter", "whole")
     for size, pages in sizes_out.items():
         print(f"{size}: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in pages.items()))
     print()
-    print("\n".join(verdict(runs)))
+    lines = verdict(runs)
+    for size, pages in sizes_out.items():
+        largest = max((v for k, v in pages.items() if k.startswith("largest page")), default=None)
+        if largest is not None:
+            kb = largest / 1024
+            lines.append(f"{'ok  ' if kb <= PAGE_LIMIT_KB else 'MISS'} {size} largest page: {kb:.0f} KB "
+                         f"(target <= {PAGE_LIMIT_KB} KB)")
+    print("\n".join(lines))
     return 0 if all(r.ok for r in runs) else 1
 
 
