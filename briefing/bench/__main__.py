@@ -1,5 +1,6 @@
-"""Command line: ``python -m briefing.bench timex [--limit N] [--dir PATH] [--top K] [--speed [DIR]]``
-and ``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]``."""
+"""Command line: ``python -m briefing.bench timex [--limit N] [--dir PATH] [--top K] [--speed [DIR]]``,
+``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]`` and
+``python -m briefing.bench density``."""
 
 from __future__ import annotations
 
@@ -24,7 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--sizes", default="quarter,whole", help="comma-separated: quarter, whole (default both)")
     sc.add_argument("--limit", type=int, default=None, help="use only N articles of the corpus (a quick run)")
     sc.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temp folder)")
+    sub.add_parser("density", help="annotations per 100 words of article text on the seeds and ../shared/realworld")
     args = parser.parse_args(argv)
+
+    if args.bench == "density":
+        import tempfile
+
+        from briefing.bench import density
+
+        print(density.report(density.default_sets(), Path(tempfile.gettempdir()) / "briefing-density-cache"))
+        return 0
 
     if args.bench == "scale":
         from briefing.bench import scale

@@ -53,8 +53,11 @@ def sources(ctx: Context) -> dict[str, str]:
         for n, (sub, pager) in enumerate(zip(parts, pagers(parts), strict=True), 1):
             out[sub] = ctx.render("sources_period.md.j2", sub, search=False, label=label, pager=pager,
                                   rows=rows(sub, chunks[n - 1]), total=len(members), index=paths.href(sub, page))
-        years[period[:4] if period != "undated" else "Undated"].append(
-            (Link(paths.href(page, parts[0]), label.split(" ")[0]), len(members)))
+        if period == "undated":  # no month to go by: the numbered pages themselves
+            years["Undated"] = [(Link(paths.href(page, sub), f"page {n}"), len(chunk))
+                                for n, (sub, chunk) in enumerate(zip(parts, chunks, strict=True), 1)]
+        else:
+            years[period[:4]].append((Link(paths.href(page, parts[0]), label.split(" ")[0]), len(members)))
     # Newest year first; the files with a problem are listed on the index, where a maintainer looks first.
     periods = sorted(years.items(), key=lambda kv: (kv[0] == "Undated", kv[0]), reverse=True)
     periods = [p for p in periods if p[0] != "Undated"] + [p for p in periods if p[0] == "Undated"]
