@@ -56,9 +56,12 @@
   }
 
   function onPage() { setup(); setupSwitch(); target(); }
-  // Material's instant navigation swaps pages without a reload: re-run on each page.
+  // Material's instant navigation swaps pages without a reload: re-run on each page. Opened from disk
+  // (the offline plugin) document$ may never emit, so the first page is also set up on its own; every
+  // step is safe to run twice.
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(onPage); }
-  else { document.addEventListener("DOMContentLoaded", onPage); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", onPage); }
+  else { onPage(); }
 
   // Links inside the SVG charts: Material's click handler reads `a.href` as a string, but an SVG <a> has an
   // SVGAnimatedString there (it throws). Catch the click first and hand Material a plain HTML link to the

@@ -16,7 +16,7 @@ STYLE = """sel => { const el = document.querySelector(sel); if (!el) return null
 
 def _marked_article(site) -> str:
     for path in site.pages(KINDS["article"]):
-        html = (site.root / path / "index.html").read_text(encoding="utf-8")
+        html = site.html(path)
         if 'class="bf-ent' in html and 'class="bf-date"' in html and 'class="bf-fig"' in html:
             return path
     raise AssertionError("no article page has an entity link, a date and a figure")

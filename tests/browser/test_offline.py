@@ -32,6 +32,8 @@ def test_tabs_and_article_links_work_from_disk(open_disk):
     assert re.fullmatch(r"articles/[^/]+\.html", b.path()), b.path()
     _at(b, b.path())
     expect(page.locator("article h1").first).to_have_text(title)
+    # our script runs from disk too (there Material's document$ never emits): the annotations switch is there
+    expect(page.locator(".bf-annot-switch")).to_have_count(1)
 
     # From the article (one folder down) to an entity and on to the timeline tab: relative links hold.
     page.locator("article a.bf-ent").first.click()

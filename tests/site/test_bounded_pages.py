@@ -53,7 +53,18 @@ def _load(site: Path, name: str) -> list[dict]:
 
 
 def _html(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
+    """A page by its export URL (``entities/x.html``) or a section by its folder (``sources``)."""
+    url = url.split("#")[0]
+    return (site / (url if url.endswith(".html") else f"{url}/index.html")).read_text(encoding="utf-8")
+
+
+def _numbered(site: Path, url: str, n: int) -> Path:
+    """Page ``n`` of the list behind ``url``: entities/x.html -> entities/x/page-2.html."""
+    return site / url.split("#")[0].removesuffix(".html") / f"page-{n}.html"
+
+
+def _section_pages(site: Path, section: str) -> list[Path]:
+    return sorted(p for p in (site / section).rglob("*.html") if p != site / section / "index.html")
 
 
 def _after(html: str, anchor: str) -> str:
@@ -92,7 +103,7 @@ def test_entity_pages_open_with_a_summary_and_split_every_mention_into_pages(bbc
         found = ITEMS.findall(_after(html, "mentions"))
         assert 0 < len(found) <= per_page
         for n in range(2, pages + 4):
-            more = site / e["url"] / f"page-{n}" / "index.html"
+            more = _numbered(site, e["url"], n)
             if not more.is_file():
                 break
             part = more.read_text(encoding="utf-8")
@@ -121,8 +132,8 @@ def test_theme_pages_open_with_a_summary_and_split_their_paragraphs(bbc_site):
         n = len(t["paragraphs"])
         found = len(re.findall(r"score \d\.\d\d", _after(html, "paragraphs")))
         k = 2
-        while (site / t["url"] / f"page-{k}" / "index.html").is_file():
-            part = (site / t["url"] / f"page-{k}" / "index.html").read_text(encoding="utf-8")
+        while _numbered(site, t["url"], k).is_file():
+            part = _numbered(site, t["url"], k).read_text(encoding="utf-8")
             shown = len(re.findall(r"score \d\.\d\d", part[part.index("<h1"):]))
             assert 0 < shown <= per_page
             found += shown
@@ -140,7 +151,7 @@ def test_sources_are_split_by_month_behind_an_index(bbc_site):
     months = re.findall(r'<a href="([^"]+)">[^<]+</a> <span class="bf-muted">\((\d+)\)', index)
     assert len(months) > 1 and "<table" not in index.split("Files with a problem")[0]
     listed = Counter()
-    for page in (site / "sources").glob("*/index.html"):
+    for page in _section_pages(site, "sources"):
         rows = re.findall(r"<tr><td><a href=\"[^\"]+\">.*?<code>([^<]+)</code>", page.read_text(encoding="utf-8"))
         assert 0 < len(rows) <= LIMITS["listing_limit"], page
         listed.update(rows)
@@ -152,7 +163,7 @@ def test_sources_are_split_by_month_behind_an_index(bbc_site):
 def test_timeline_pages_hold_at_most_a_listing_each(bbc_site):
     site = bbc_site
     seen = Counter()
-    for page in (site / "timeline").glob("*/index.html"):
+    for page in _section_pages(site, "timeline"):
         ids = re.findall(r'<li class="bf-entry [^"]*" id="ev-([^"]+)"', page.read_text(encoding="utf-8"))
         assert len(ids) <= LIMITS["listing_limit"], page
         seen.update(ids)
