@@ -6,4 +6,4 @@ from __future__ import annotations
 
 def plural(n: int, word: str, words: str | None = None) -> str:
     """The one place counts meet nouns: plural(1, "mention") -> "1 mention", plural(3, "entry", "entries")."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"  # "1,547 mentions"
