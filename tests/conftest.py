@@ -49,6 +49,21 @@ def mkdocs_build(project: Path, strict: bool = True) -> subprocess.CompletedProc
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
+def build_in_process(project: Path) -> Path:
+    """A real strict MkDocs build of ``project`` in this process (so options set here reach the hook), with
+    the build date fixed as mkdocs_build fixes it. Returns the built site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setenv("SOURCE_DATE_EPOCH", "1779494400")  # 2026-05-23
+        build(load_config(str(project / "mkdocs.yml"), strict=True))
+    finally:
+        mp.undo()
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def seeds_site(tmp_path_factory) -> Path:
     """The five seeds plus a new headline-less article, built strictly. Returns the project folder."""

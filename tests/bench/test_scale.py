@@ -19,7 +19,7 @@ from briefing import pipeline
 from briefing.bench import scale
 from briefing.cache import annotation_code
 from briefing.config import Limits, Settings, build_date
-from conftest import ROOT, make_project
+from conftest import ROOT, build_in_process, make_project
 from sitecheck import broken_links
 
 LIMITS = Limits()  # the defaults: the split site lowers only the listing limits
@@ -53,18 +53,10 @@ def _articles(dest: Path) -> None:
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory) -> Path:
     """A real strict MkDocs build, in this process so the lowered limits apply to the hook."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     project = make_project(tmp_path_factory.mktemp("split"),
                            options={"small_corpus": 2, "listing_limit": 4, "highlights": 2, "workers": 1})
     _articles(project / "seeds")
-    mp = pytest.MonkeyPatch()
-    try:
-        mp.setenv("SOURCE_DATE_EPOCH", "1779494400")  # 2026-05-23
-        build(load_config(str(project / "mkdocs.yml"), strict=True))
-    finally:
-        mp.undo()
+    build_in_process(project)
     return project
 
 

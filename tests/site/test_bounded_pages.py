@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.bench.scale import PAGE_LIMIT_KB, corpus_files, default_corpus, flat_name, largest_pages, sample
-from conftest import make_project
+from conftest import build_in_process, make_project
 from sitecheck import broken_links
 
 ARTICLES = 90
@@ -27,8 +27,6 @@ ITEMS = re.compile(r'<li>.*?<a class="bf-to" href="([^"]+)"')
 @pytest.fixture(scope="module")
 def bbc_site(tmp_path_factory) -> Path:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     corpus = default_corpus()
     if not corpus.is_dir():
         pytest.skip(f"the BBC corpus is read from {corpus}")
@@ -39,13 +37,7 @@ def bbc_site(tmp_path_factory) -> Path:
         if i % 5:
             (project / "seeds" / (name[:-4] + ".yml")).write_text(
                 f"date: {2004 + i % 2}-{i % 12 + 1:02d}-{i % 27 + 1:02d}\n", encoding="utf-8")
-    mp = pytest.MonkeyPatch()
-    try:
-        mp.setenv("SOURCE_DATE_EPOCH", "1779494400")  # 2026-05-23
-        build(load_config(str(project / "mkdocs.yml"), strict=True))
-    finally:
-        mp.undo()
-    return project / "site"
+    return build_in_process(project)
 
 
 def _load(site: Path, name: str) -> list[dict]:
