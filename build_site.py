@@ -17,7 +17,18 @@ from pathlib import Path
 # MkDocs loads hooks by file path, so the package beside this file is not importable by default.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from briefing.hook import on_config, on_files, on_page_content, on_page_markdown  # noqa: E402,F401  (the MkDocs hooks)
+from briefing.hook import (  # noqa: E402,F401  (the MkDocs hooks)
+    on_build_error,
+    on_config,
+    on_env,
+    on_files,
+    on_nav,
+    on_page_content,
+    on_page_context,
+    on_page_markdown,
+    on_post_build,
+    on_post_page,
+)
 
 if __name__ == "__main__":
     from briefing.cli import main

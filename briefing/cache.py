@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefing.codec import CodecError, from_data, to_data
@@ -27,7 +28,7 @@ def imported_modules(path: Path, pkg: Path = PACKAGE) -> list[Path]:
     """The files of ``pkg``'s modules that the module at ``path`` imports (absolute ``briefing.`` imports)."""
     tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
     names: list[list[str]] = []
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             names += [a.name.split(".") for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -42,13 +43,40 @@ def imported_modules(path: Path, pkg: Path = PACKAGE) -> list[Path]:
     return out
 
 
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, at any depth (imports are statements; walking expressions too costs seconds)."""
+    for node in body:
+        yield node
+        for attr in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, attr, None)
+            if isinstance(inner, list):
+                yield from _statements(inner)
+
+
 def annotation_code(pkg: Path = PACKAGE) -> list[Path]:
     """The modules whose code decides an annotation: briefing/annotate/, the executors and every briefing
     module they import (transitively), and this module and the codec (the cache format). Site, link and
     template code is not among them, so editing those keeps the cache: a rebuild after a site change annotates
     nothing."""
-    todo = [*sorted((pkg / "annotate").rglob("*.py")), pkg / "executors.py", pkg / "model.py", pkg / "cache.py",
-            pkg / "codec.py"]
+    return transitive([*sorted((pkg / "annotate").rglob("*.py")), pkg / "executors.py", pkg / "model.py",
+                       pkg / "cache.py", pkg / "codec.py"], pkg)
+
+
+_CLOSURES: dict[tuple, list[Path]] = {}
+
+
+def transitive(start: list[Path], pkg: Path = PACKAGE) -> list[Path]:
+    """The modules in ``start`` and every module of ``pkg`` they import, directly or not (worked out once per
+    process for the same files as they are on disk)."""
+    stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(pkg.rglob("*.py")))
+    key = (tuple(start), pkg, stamp)
+    if key not in _CLOSURES:
+        _CLOSURES[key] = _transitive(start, pkg)
+    return _CLOSURES[key]
+
+
+def _transitive(start: list[Path], pkg: Path) -> list[Path]:
+    todo = list(start)
     seen: set[Path] = set()
     while todo:
         path = todo.pop()

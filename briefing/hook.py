@@ -6,9 +6,12 @@ the command line adds its own to the same place before it builds.
 
 from __future__ import annotations
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from briefing.config import ConfigError, validated
@@ -29,9 +32,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return PLUGIN.on_files(files, config=config)
 
 
+# The same places among other plugins' handlers as the plugin's own (briefing.plugin says why).
+@event_priority(-100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return PLUGIN.on_page_markdown(markdown, page=page, config=config, files=files)
 
 
+@event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return PLUGIN.on_page_content(html, page=page, config=config, files=files)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    return PLUGIN.on_nav(nav, config=config, files=files)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return PLUGIN.on_env(env, config=config, files=files)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    return PLUGIN.on_page_context(context, page=page, config=config, nav=nav)
+
+
+@event_priority(100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return PLUGIN.on_post_page(output, page=page, config=config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    PLUGIN.on_post_build(config=config)
+
+
+def on_build_error(error: Exception) -> None:
+    PLUGIN.on_build_error(error=error)

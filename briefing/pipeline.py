@@ -12,6 +12,7 @@ from pathlib import Path
 from briefing.annotate import Knowledge, load_knowledge
 from briefing.cache import AnnotationCache, code_digest
 from briefing.config import Settings
+from briefing.layers import LinkCache, ReadCache, link_key
 from briefing.link import Corpus, link
 from briefing.model import Annotated, Article, Problem
 from briefing.read.provenance import Outlets, load_outlets
@@ -29,6 +30,8 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
     cached: int = 0
     annotated: int = 0
+    reread: int = 0  # articles read again (not taken from the read cache)
+    relinked: bool = True  # False when the link stage's result came from its cache
 
     def add(self, stage: str, seconds: float) -> None:
         self.stages[stage] = self.stages.get(stage, 0.0) + seconds
@@ -36,9 +39,12 @@ class Timings:
 
 # ---- read ------------------------------------------------------------------------------
 
-def read_all(seeds: Path, outlets: Outlets | None = None) -> tuple[list[Article], list[Problem]]:
-    """Every readable article with a corpus-unique slug, and a Problem for every file that is not."""
+def read_all(seeds: Path, outlets: Outlets | None = None, cache: ReadCache | None = None,
+             ) -> tuple[list[Article], list[Problem]]:
+    """Every readable article with a corpus-unique slug, and a Problem for every file that is not.
+    With a ``cache``, files unchanged since the last build are not read again."""
     from briefing.read import ReadError, discover, read_article
+    from briefing.read.article import SIDECAR_SUFFIX
 
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -46,7 +52,12 @@ def read_all(seeds: Path, outlets: Outlets | None = None) -> tuple[list[Article]
         return [], [Problem(source=str(seeds), reason="seeds folder not found", skipped=True)]
     for path in discover(seeds):
         try:
-            articles.append(read_article(path, seeds, outlets))
+            if cache is None:
+                articles.append(read_article(path, seeds, outlets))
+            else:
+                source = path.relative_to(seeds).as_posix()
+                articles.append(cache.read(path, source, path.with_suffix(SIDECAR_SUFFIX),
+                                           lambda path=path: read_article(path, seeds, outlets)))
         except ReadError as exc:
             problems.append(Problem(source=exc.source, reason=exc.reason, skipped=True))
         except Exception as exc:  # a reader bug must not hide the other articles
@@ -63,6 +74,11 @@ def read_all(seeds: Path, outlets: Outlets | None = None) -> tuple[list[Article]
     return articles, problems
 
 
+def annotation_version(knowledge: Knowledge) -> str:
+    """The annotation code and the knowledge: what an annotation depends on besides its article."""
+    return f"{code_digest()}-{knowledge.digest[:16]}"
+
+
 # ---- annotate (cached, parallel) ----------------------------------------------------------
 
 def annotate_all(
@@ -76,7 +92,7 @@ def annotate_all(
     The cache is read and written here only, so remote workers never touch it."""
     from briefing.executors import make_executor
 
-    cache = AnnotationCache(settings.cache, f"{code_digest()}-{knowledge.digest[:16]}") if settings.cache else None
+    cache = AnnotationCache(settings.cache, annotation_version(knowledge)) if settings.cache else None
     results: dict[int, Annotated] = {}
     todo: list[int] = []
     for i, article in enumerate(articles):
@@ -122,7 +138,13 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
     timings = Timings()
     t0 = time.perf_counter()
     knowledge = load_knowledge(settings.knowledge)
-    articles, problems = read_all(settings.seeds, load_outlets(settings.knowledge / "outlets.yml"))
+    outlets_file = settings.knowledge / "outlets.yml"
+    layers = settings.cache.parent / "briefing-layers" if settings.cache else None
+    read_cache = ReadCache(layers / "read.json", outlets_file) if layers else None
+    articles, problems = read_all(settings.seeds, load_outlets(outlets_file), read_cache)
+    if read_cache:
+        read_cache.save()
+        timings.reread = len(articles) - read_cache.reused
     timings.add("read", time.perf_counter() - t0)
 
     t0 = time.perf_counter()
@@ -131,6 +153,17 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
     timings.add("annotate", time.perf_counter() - t0)
 
     t0 = time.perf_counter()
-    corpus = link(docs, knowledge.themes, problems, settings.today)
+    corpus = None
+    if layers:
+        # Each annotation is named by its cache key (the article; the code and knowledge are the version).
+        key = link_key([AnnotationCache.key(a) for a in articles], annotation_version(knowledge),
+                       knowledge.themes, problems, settings.today)
+        link_cache = LinkCache(layers / "link.json")
+        corpus = link_cache.get(key, problems, settings.today)
+        timings.relinked = corpus is None
+    if corpus is None:
+        corpus = link(docs, knowledge.themes, problems, settings.today)
+        if layers:
+            link_cache.put(key, corpus)
     timings.add("link", time.perf_counter() - t0)
     return Result(corpus=corpus, timings=timings)

@@ -13,14 +13,16 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from briefing import pipeline
 from briefing.config import BriefingConfig, settings
 from briefing.executors import ExecutorError
 from briefing.knowledge import KnowledgeError
+from briefing.pagecache import PageCache
 from briefing.site import render
 from briefing.site.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
 from briefing.text import plural
@@ -52,6 +54,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.progress: pipeline.Progress | None = None  # set by the command line for its progress bar
         self.result: pipeline.Result | None = None  # the last build's corpus and timings
         self._stashes: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content
+        self.pages: PageCache | None = None  # the page output cache of the build under way
+        self._nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Every generated link names a .html file (briefing.site.paths), so that the built folder works
@@ -65,12 +69,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         s = settings(root, self.config)
         self.result = pipeline.run(s, progress=self.progress)
         t0 = time.perf_counter()
-        files = render(self.result.corpus, s.templates, s.limits, site_name, site_url)
+        memo = s.cache.parent / "briefing-render" if s.cache else None
+        files = render(self.result.corpus, s.templates, s.limits, site_name, site_url, memo)
         self.result.timings.add("render", time.perf_counter() - t0)
         return files
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent
+        self.pages = None
+        if self.config.get("cache", True):
+            self.pages = PageCache(root / ".cache" / "briefing-pages")
+            self.pages.begin(config)
         try:
             generated = self.generate(root, config.site_name, config.site_url or None)
         except (KnowledgeError, ExecutorError) as exc:
@@ -89,7 +98,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, uri, content=content))
         return files
 
+    # Last of the Markdown handlers (the cache key covers what the others did) and first of the HTML ones
+    # (a reused page's HTML goes through every other plugin's handler, as a converted one does).
+    @event_priority(-100)
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.pages is not None and self.pages.markdown(markdown, page, files) is None:
+            return ""  # reused: Markdown converts an empty page, on_page_content puts the cached HTML back
         if page.file.generated_by is None:  # hand-written pages in docs/ are left to Markdown
             return markdown
         markdown, stash = stash_raw_html(markdown)
@@ -97,7 +111,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._stashes[page.file.src_uri] = stash
         return markdown
 
+    @event_priority(100)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.pages is None:
+            return self._restore(html, page)
+        return self.pages.content(html, page, files, lambda h: self._restore(h, page))
+
+    def _restore(self, html: str, page: Page) -> str:
         stash = self._stashes.pop(page.file.src_uri, None)
         if stash is None:
             return html
@@ -109,3 +129,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= anchors(stash.blocks)
         return html
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.pages is not None and self._nav is not None:
+            env = self.pages.env(env, config, files, self._nav)
+        return env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav  # on_env is not given the nav; the page cache's key needs it
+        return nav
+
+    def on_page_context(self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        return self.pages.context(context, page) if self.pages is not None else context
+
+    @event_priority(100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return self.pages.post_page(output, page) if self.pages is not None else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pages is not None:
+            self.pages.end()
+            log.debug("briefing page cache: %s", ", ".join(f"{k} {v}" for k, v in self.pages.stats.items()))
+            self.pages = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.pages is not None:
+            self.pages.abort()
+            self.pages = None

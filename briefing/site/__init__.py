@@ -16,16 +16,21 @@ from briefing.link import Corpus
 from briefing.site.context import Context
 from briefing.site.exports import exports
 from briefing.site.feeds import CALENDAR, FEED, atom, calendar
+from briefing.site.memo import Memo, folder_digest
 from briefing.site.pages import all_pages
 
 __all__ = ["exports", "render"]
 
 
 def render(corpus: Corpus, templates: Path, limits: Limits | None = None, site_name: str = "Briefing",
-           site_url: str | None = None) -> dict[str, str]:
-    """Every generated page, export and subscription file: {src_uri: content}."""
+           site_url: str | None = None, memo: Path | None = None) -> dict[str, str]:
+    """Every generated page, export and subscription file: {src_uri: content}. With ``memo`` (a folder),
+    a page whose view and templates are those of the last build is taken from there, not rendered."""
     limits = limits or Limits()
-    out = all_pages(Context(corpus, templates, limits))
+    cache = Memo(memo, templates, folder_digest(Path(__file__).parent)) if memo else None
+    out = all_pages(Context(corpus, templates, limits, cache))
+    if cache:
+        cache.prune()
     out.update(exports(corpus, limits))
     out[FEED] = atom(corpus, site_name, site_url)
     out[CALENDAR] = calendar(corpus, site_name, site_url, limits)

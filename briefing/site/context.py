@@ -21,6 +21,7 @@ from briefing.model import Annotated
 from briefing.site import charts, paths
 from briefing.site.dates import ACROSS, article_date, is_ahead, kind_label, period_label, timex_phrase, timex_value
 from briefing.site.markup import page_title
+from briefing.site.memo import Memo
 from briefing.site.views import EntryView, Link, SourceRow
 from briefing.text import plural
 from briefing.timex.values import parts, sort_key
@@ -107,8 +108,9 @@ def timeline_periods(corpus: Corpus, limits: Limits,
 class Context:
     """The corpus's lookups and the link builders, shared by every page kind."""
 
-    def __init__(self, corpus: Corpus, templates: Path, limits: Limits | None = None):
+    def __init__(self, corpus: Corpus, templates: Path, limits: Limits | None = None, memo: Memo | None = None):
         self.c = corpus
+        self.memo = memo
         self.limits = limits or Limits()
         self.env = environment(templates)
         self.entity = {e.id: e for e in corpus.entities}
@@ -149,6 +151,12 @@ class Context:
         return self._previews
 
     def render(self, template: str, page: str, search: bool = True, **ctx) -> str:
+        if self.memo is None:
+            return self._render(template, page, search, ctx)
+        view = {"template": template, "page": page, "search": search, "view": ctx}
+        return self.memo.render(page, view, lambda: self._render(template, page, search, ctx))
+
+    def _render(self, template: str, page: str, search: bool, ctx: dict) -> str:
         href = partial(paths.href, page)
         out = self.env.get_template(template).render(
             page=page, href=href, paths=paths, sections=self.section_links(page), **ctx
