@@ -200,3 +200,30 @@ class LinkCache:
             dict(c.cooccurs), c.timeline, c.themes, dict(c.theme_paragraphs), c.glossary, c.figure_facts,
             dict(c.related))
         _store(self.path, linked, Linked, "link")
+
+
+# ---- render (a whole site unchanged) -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RenderedSite:
+    format: str
+    version: int
+    key: str
+    files: dict[str, str]
+
+
+class SiteCache:
+    """Every generated file of the last build, reused whole when the linked corpus, the templates, the site
+    code and the site's settings are all unchanged (a warm rebuild renders nothing)."""
+
+    def __init__(self, path: Path, key: str):
+        self.path, self.key = path, key
+
+    def get(self) -> dict[str, str] | None:
+        stored = _load(self.path, RenderedSite, "render")
+        if stored is None or stored.format != "briefing-site" or stored.version != VERSION or stored.key != self.key:
+            return None
+        return stored.files
+
+    def put(self, files: dict[str, str]) -> None:
+        _store(self.path, RenderedSite("briefing-site", VERSION, self.key, files), RenderedSite, "render")

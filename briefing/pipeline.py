@@ -32,6 +32,7 @@ class Timings:
     annotated: int = 0
     reread: int = 0  # articles read again (not taken from the read cache)
     relinked: bool = True  # False when the link stage's result came from its cache
+    link_key: str = ""  # digest of the link stage's inputs ("" without caches): what the site is made from
 
     def add(self, stage: str, seconds: float) -> None:
         self.stages[stage] = self.stages.get(stage, 0.0) + seconds
@@ -161,6 +162,7 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
         link_cache = LinkCache(layers / "link.json")
         corpus = link_cache.get(key, problems, settings.today)
         timings.relinked = corpus is None
+        timings.link_key = key
     if corpus is None:
         corpus = link(docs, knowledge.themes, problems, settings.today)
         if layers:

@@ -6,6 +6,7 @@ pyproject.toml), or driven by ``build_site.py`` through ``briefing.hook`` in thi
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from pathlib import Path
@@ -22,8 +23,10 @@ from briefing import pipeline
 from briefing.config import BriefingConfig, settings
 from briefing.executors import ExecutorError
 from briefing.knowledge import KnowledgeError
-from briefing.pagecache import PageCache
+from briefing.layers import SiteCache, code_digest
+from briefing.pagecache import PageCache, digest
 from briefing.site import render
+from briefing.site.memo import folder_digest
 from briefing.site.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
 from briefing.text import plural
 
@@ -70,7 +73,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.result = pipeline.run(s, progress=self.progress)
         t0 = time.perf_counter()
         memo = s.cache.parent / "briefing-render" if s.cache else None
-        files = render(self.result.corpus, s.templates, s.limits, site_name, site_url, memo)
+        whole = None
+        if memo and self.result.timings.link_key:
+            key = digest(self.result.timings.link_key, folder_digest(s.templates), code_digest("site"),
+                         dataclasses.asdict(s.limits), site_name, site_url)
+            whole = SiteCache(s.cache.parent / "briefing-layers" / "site.json", key)
+        files = whole.get() if whole else None
+        if files is None:
+            files = render(self.result.corpus, s.templates, s.limits, site_name, site_url, memo)
+            if whole:
+                whole.put(files)
         self.result.timings.add("render", time.perf_counter() - t0)
         return files
 

@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder of .txt articles, in subfolders or not (default ../shared/corpus/bbc-fulltext/bbc)")
     sc.add_argument("--sizes", default="quarter,whole", help="comma-separated: quarter, whole (default both)")
     sc.add_argument("--limit", type=int, default=None, help="use only N articles of the corpus (a quick run)")
+    sc.add_argument("--no-serve", action="store_true", help="skip timing an edit under `mkdocs serve`")
     sc.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temp folder)")
     sub.add_parser("density", help="annotations per 100 words of article text on the seeds and ../shared/realworld")
     args = parser.parse_args(argv)
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
         if not set(sizes) <= {"quarter", "whole"}:
             parser.error(f"--sizes: expected quarter and/or whole, not {args.sizes!r}")
-        return scale.main(args.corpus, sizes, args.keep, args.limit)
+        return scale.main(args.corpus, sizes, args.keep, args.limit, not args.no_serve)
 
     from briefing import timex as dates
     from briefing.bench import timex

@@ -9,6 +9,7 @@ itself is the rest of the build's wall time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -170,6 +171,41 @@ def edit_one(project: Path) -> Path:
     return target
 
 
+def add_one(project: Path, corpus: Path, files: Sequence[Path]) -> Path:
+    """A new article: a corpus file not in the sample, else a copy of one with a sentence of its own."""
+    seeds = project / "seeds"
+    have = {p.name for p in seeds.iterdir()}
+    for f in corpus_files(corpus):
+        if flat_name(f, corpus) not in have:
+            target = seeds / flat_name(f, corpus)
+            shutil.copyfile(f, target)
+            return target
+    source = sorted(seeds.iterdir())[0]
+    target = seeds / f"added-{source.name}"
+    target.write_bytes(source.read_bytes() + b"\n\nThe agency said on Friday it would publish a second report.\n")
+    return target
+
+
+def remove_one(project: Path) -> Path:
+    """Remove an article other than the edited one (a third of the way through the sorted seeds)."""
+    seeds = sorted((project / "seeds").iterdir())
+    target = seeds[len(seeds) // 3]
+    target.unlink()
+    return target
+
+
+def site_digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def cold_copy(project: Path, dest: Path) -> Path:
+    """The same project and seeds in another folder, without its caches or site: a cold build's input."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(project, dest, ignore=shutil.ignore_patterns(".cache", "site", "serve.log"))
+    return dest
+
+
 def page_sizes(project: Path) -> dict[str, int]:
     """Bytes of the pages that grow with the corpus: they must stay readable."""
     site = project / "site"
@@ -191,24 +227,53 @@ def largest_pages(site: Path, n: int = 1) -> list[tuple[int, str]]:
     return found[:n]
 
 
+@dataclass
+class Checks:
+    """What a size's run found besides build times."""
+
+    sizes: dict[str, int] = field(default_factory=dict)
+    differ: list[str] | None = None  # files in which the incremental site differs from a cold build
+    serve: dict[str, float | None] = field(default_factory=dict)  # edit-to-served seconds, ours and baseline
+
+
 def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
-             say: Callable[[str], None]) -> tuple[list[Run], dict[str, int]]:
-    """Baseline, then ours cold, warm and after one edit, for one corpus size."""
-    runs = []
+             say: Callable[[str], None], serve: bool = True) -> tuple[list[Run], Checks]:
+    """Baseline, then ours cold, warm, after one edit, one addition and one removal; then a cold build of
+    the same seeds in another folder, which the incremental site must equal byte for byte; then the time an
+    edit takes to reach `mkdocs serve`, ours and the baseline's."""
+    runs, checks = [], Checks()
     base = make_baseline(workdir / f"baseline-{label}", files, corpus)
     say(f"[{label}] baseline: plain mkdocs-material, {len(files)} pages")
     runs.append(build(base, f"{label} baseline"))
     ours = make_ours(workdir / f"ours-{label}", files, corpus)
     shutil.rmtree(ours / ".cache", ignore_errors=True)
-    for kind in ("cold", "warm", "edit"):
-        if kind == "edit":
-            edit_one(ours)
+    for kind, change in (("cold", None), ("warm", None), ("edit", edit_one), ("add", lambda p: add_one(p, corpus, files)),
+                         ("remove", remove_one)):
+        if change:
+            change(ours)
         say(f"[{label}] ours, {kind}")
         runs.append(build(ours, f"{label} {kind}"))
-    sizes = page_sizes(ours)
+    say(f"[{label}] a cold build of the same seeds elsewhere, to compare")
+    fresh = cold_copy(ours, workdir / f"fresh-{label}")
+    runs.append(build(fresh, f"{label} cold again"))
+    incremental, cold = site_digests(ours / "site"), site_digests(fresh / "site")
+    checks.differ = sorted(k for k in incremental.keys() | cold.keys() if incremental.get(k) != cold.get(k))
+    checks.sizes = page_sizes(ours)
     for size, name in largest_pages(ours / "site"):
-        sizes[f"largest page ({name})"] = size
-    return runs, sizes
+        checks.sizes[f"largest page ({name})"] = size
+    if serve:
+        from briefing.bench.serve import edit_latency
+        from briefing.slugs import slugify
+
+        env = {"SOURCE_DATE_EPOCH": "1779494400",
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
+        say(f"[{label}] mkdocs serve: one edit, ours")
+        target = sorted((ours / "seeds").iterdir())[-1]
+        checks.serve["ours"] = edit_latency(ours, target, f"articles/{slugify(target.stem)}/", env)
+        say(f"[{label}] mkdocs serve: one edit, baseline")
+        page = sorted((base / "docs" / "articles").iterdir())[-1]
+        checks.serve["baseline"] = edit_latency(base, page, f"articles/{page.stem}/", env)
+    return runs, checks
 
 
 def table(runs: Sequence[Run]) -> str:
@@ -239,7 +304,7 @@ def verdict(runs: Sequence[Run]) -> list[str]:
         b = by.get(f"{size} baseline")
         if not b or not b.wall:
             continue
-        for kind, limit in (("warm", 2.0), ("edit", 2.0), ("cold", 10.0)):
+        for kind, limit in (("warm", 1.5), ("edit", 2.0), ("add", 2.0), ("remove", 2.0), ("cold", 10.0)):
             r = by.get(f"{size} {kind}")
             if r and r.ok:
                 check(f"{size} {kind} / baseline", r.wall / b.wall, limit)
@@ -252,7 +317,7 @@ def verdict(runs: Sequence[Run]) -> list[str]:
 
 
 def main(corpus: Path | None = None, sizes: Sequence[str] = ("quarter", "whole"), keep: Path | None = None,
-         limit: int | None = None) -> int:
+         limit: int | None = None, serve: bool = True) -> int:
     corpus = corpus or default_corpus()
     files = corpus_files(corpus)
     if limit:
@@ -268,7 +333,7 @@ def main(corpus: Path | None = None, sizes: Sequence[str] = ("quarter", "whole")
     try:
         for size in sizes:
             chosen = sample(files, max(1, len(files) // 4)) if size == "quarter" else files
-            got, sizes_out[size] = run_size(workdir, chosen, corpus, size, say)
+            got, sizes_out[size] = run_size(workdir, chosen, corpus, size, say, serve)
             runs.extend(got)
             for r in got:
                 if not r.ok:
@@ -280,18 +345,29 @@ def main(corpus: Path | None = None, sizes: Sequence[str] = ("quarter", "whole")
           f"{time.perf_counter() - t0:.0f}s in all\n")
     print(table(runs))
     print()
-    for size, pages in sizes_out.items():
-        print(f"{size}: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in pages.items()))
+    same = True
+    for size, checks in sizes_out.items():
+        print(f"{size}: " + ", ".join(f"{k} {v / 1024:.0f} KB" for k, v in checks.sizes.items()))
+        if checks.differ is not None:
+            same = same and not checks.differ
+            print(f"{size}: after one edit, one addition and one removal the site is "
+                  + ("byte-identical to a cold build of the same seeds" if not checks.differ else
+                     f"NOT identical to a cold build: {len(checks.differ)} files differ, e.g. {checks.differ[:5]}"))
+        ours, base = checks.serve.get("ours"), checks.serve.get("baseline")
+        if checks.serve:
+            print(f"{size}: mkdocs serve, one edit to the served page: ours "
+                  + (f"{ours:.1f}s" if ours else "timed out") + ", baseline " + (f"{base:.1f}s" if base else "timed out")
+                  + (f" ({ours / base:.2f}x)" if ours and base else ""))
     print()
     lines = verdict(runs)
-    for size, pages in sizes_out.items():
-        largest = max((v for k, v in pages.items() if k.startswith("largest page")), default=None)
+    for size, checks in sizes_out.items():
+        largest = max((v for k, v in checks.sizes.items() if k.startswith("largest page")), default=None)
         if largest is not None:
             kb = largest / 1024
             lines.append(f"{'ok  ' if kb <= PAGE_LIMIT_KB else 'MISS'} {size} largest page: {kb:.0f} KB "
                          f"(target <= {PAGE_LIMIT_KB} KB)")
     print("\n".join(lines))
-    return 0 if all(r.ok for r in runs) else 1
+    return 0 if all(r.ok for r in runs) and same else 1
 
 
 _TIMINGS = re.compile(r"briefing stage timings: (.*)")
