@@ -125,3 +125,24 @@ def test_incremental_builds_equal_cold_builds(tmp_path):
     run.settings = settings(max_examples=3, stateful_step_count=4, deadline=None,
                             suppress_health_check=list(HealthCheck))
     run().runTest()
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x80garbage", b'{"format": "briefing-page", "version": 99}',
+                                    b'{"format": "something-else"}', b"[1, 2, 3]"])
+def test_a_damaged_cache_entry_is_a_miss_with_one_warning(tmp_path, caplog, damage):
+    project = make_project(tmp_path / "p", {f"a{i}.md": article(i, 0) for i in range(2)})
+    first = mkdocs(project)
+    entries = {"page": sorted((project / ".cache" / "briefing-pages").glob("*.json"))[0],
+               "link": project / ".cache" / "briefing-layers" / "link.json",
+               "read": project / ".cache" / "briefing-layers" / "read.json",
+               "render": sorted((project / ".cache" / "briefing-render").glob("*.json"))[0]}
+    for path in entries.values():
+        path.write_bytes(damage)
+    (project / ".cache" / "briefing-layers" / "site.json").unlink()  # else the render memo is not consulted
+    with caplog.at_level("WARNING", logger="mkdocs"):
+        again = mkdocs(project)
+    assert again == first
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    for kind, path in entries.items():
+        assert sum(str(path) in w for w in warned) == 1, (kind, warned)
+    assert all("not used" in w for w in warned), warned
