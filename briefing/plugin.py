@@ -74,13 +74,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         t0 = time.perf_counter()
         memo = s.cache.parent / "briefing-render" if s.cache else None
         whole = None
+        code = code_digest("site") if memo else ""  # the site code and every module it imports
         if memo and self.result.timings.link_key:
-            key = digest(self.result.timings.link_key, folder_digest(s.templates), code_digest("site"),
+            key = digest(self.result.timings.link_key, folder_digest(s.templates), code,
                          dataclasses.asdict(s.limits), site_name, site_url)
             whole = SiteCache(s.cache.parent / "briefing-layers" / "site.json", key)
         files = whole.get() if whole else None
         if files is None:
-            files = render(self.result.corpus, s.templates, s.limits, site_name, site_url, memo)
+            files = render(self.result.corpus, s.templates, s.limits, site_name, site_url, memo, code)
             if whole:
                 whole.put(files)
         self.result.timings.add("render", time.perf_counter() - t0)

@@ -16,18 +16,19 @@ from briefing.link import Corpus
 from briefing.site.context import Context
 from briefing.site.exports import exports
 from briefing.site.feeds import CALENDAR, FEED, atom, calendar
-from briefing.site.memo import Memo, folder_digest
+from briefing.site.memo import Memo
 from briefing.site.pages import all_pages
 
 __all__ = ["exports", "render"]
 
 
 def render(corpus: Corpus, templates: Path, limits: Limits | None = None, site_name: str = "Briefing",
-           site_url: str | None = None, memo: Path | None = None) -> dict[str, str]:
+           site_url: str | None = None, memo: Path | None = None, code: str = "") -> dict[str, str]:
     """Every generated page, export and subscription file: {src_uri: content}. With ``memo`` (a folder),
-    a page whose view and templates are those of the last build is taken from there, not rendered."""
+    a page whose view, templates and ``code`` (a digest of the site code) are those of the last build is
+    taken from there, not rendered."""
     limits = limits or Limits()
-    cache = Memo(memo, templates, folder_digest(Path(__file__).parent)) if memo else None
+    cache = Memo(memo, templates, code) if memo else None
     out = all_pages(Context(corpus, templates, limits, cache))
     if cache:
         cache.prune()
