@@ -263,13 +263,15 @@ def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
         checks.sizes[f"largest page ({name})"] = size
     if serve:
         from briefing.bench.serve import edit_latency
-        from briefing.slugs import slugify
 
         env = {"SOURCE_DATE_EPOCH": "1779494400",
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
         say(f"[{label}] mkdocs serve: one edit, ours")
-        target = sorted((ours / "seeds").iterdir())[-1]
-        checks.serve["ours"] = edit_latency(ours, target, f"articles/{slugify(target.stem)}/", env)
+        # the page's URL as the site itself publishes it (readable URLs: date and title, not the file name)
+        listed = json.loads((ours / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
+        last = max(listed, key=lambda a: a["source"])
+        target = ours / "seeds" / last["source"]
+        checks.serve["ours"] = edit_latency(ours, target, last["url"], env)
         say(f"[{label}] mkdocs serve: one edit, baseline")
         page = sorted((base / "docs" / "articles").iterdir())[-1]
         checks.serve["baseline"] = edit_latency(base, page, f"articles/{page.stem}/", env)

@@ -39,7 +39,7 @@ def _wait(url: str, marker: str | None, deadline: float) -> bool:
     return False
 
 
-def edit_latency(project: Path, source: Path, page: str, env: dict[str, str], timeout: float = 900) -> float | None:
+def edit_latency(project: Path, source: Path, page: str, env: dict[str, str], timeout: float = 300) -> float | None:
     """Seconds from appending a sentence to ``source`` until ``page`` (a site path) is served with it;
     None when the server did not get there within ``timeout``."""
     port = _port()
