@@ -39,6 +39,12 @@ def exports(files: dict[str, str]) -> dict[str, list]:
     return {k.split("/")[1][:-5]: json.loads(v) for k, v in files.items() if k.startswith("data/")}
 
 
+def page_of(data: dict[str, list], source: str) -> str:
+    """The generated page of the article read from ``source``, as its export row gives its URL."""
+    (url,) = [a["url"] for a in data["articles"] if a["source"] == source]
+    return url.split("#")[0].removesuffix(".html") + ".md"
+
+
 def sources_in(files: dict[str, str]) -> str:
     return "\n".join(files[k] for k in sorted(files) if k.startswith("data/"))
 
@@ -56,7 +62,8 @@ def test_edit_rename_remove(project, monkeypatch):
     first_cache = cache_files(project)
     assert len(first_cache) == 3
     first = exports(files)
-    assert "articles/alpha.md" in files and any(e["name"] == "Reykjavik" for e in first["entities"])
+    alpha, gamma = page_of(first, "alpha.md"), page_of(first, "gamma.md")
+    assert alpha in files and any(e["name"] == "Reykjavik" for e in first["entities"])
     assert any(g["term"] == "NDS" and g["sources"] == ["alpha.md"] for g in first["glossary"])
 
     # A rebuild with nothing changed annotates nothing and changes nothing.
@@ -73,15 +80,16 @@ def test_edit_rename_remove(project, monkeypatch):
     rows = {a["source"]: a for a in exports(edited)["articles"]}
     old_rows = {a["source"]: a for a in first["articles"]}
     assert rows["alpha.md"] == old_rows["alpha.md"] and rows["gamma.md"] == old_rows["gamma.md"]
-    assert edited["articles/alpha.md"] == files["articles/alpha.md"]
+    assert edited[alpha] == files[alpha]
     figures = exports(edited)["figures"]
     assert any(f["source"] == "beta.md" and f["value"] == 3 for f in figures)
     assert not any(f["source"] == "beta.md" and f["value"] == 2 for f in figures)
 
-    # Rename one: the old name leaves no page, export row or cache entry behind.
+    # Rename one: the old name leaves no export row or cache entry behind; the page keeps its URL, which
+    # comes from the article's date and title, not its file name.
     shutil.move(seeds / "gamma.md", seeds / "delta.md")
     renamed, result = generate(project)
-    assert "articles/gamma.md" not in renamed and "articles/delta.md" in renamed
+    assert page_of(exports(renamed), "delta.md") == gamma and "delta.md" in renamed[gamma]
     assert "gamma.md" not in sources_in(renamed) and "articles/gamma/" not in sources_in(renamed)
     assert len(cache_files(project)) == 3
 
@@ -89,7 +97,7 @@ def test_edit_rename_remove(project, monkeypatch):
     (seeds / "alpha.md").unlink()
     removed, result = generate(project)
     data = exports(removed)
-    assert "articles/alpha.md" not in removed
+    assert alpha not in removed
     assert "alpha.md" not in sources_in(removed)
     assert not any(e["name"] == "Reykjavik" for e in data["entities"])
     assert not any(g["term"] == "NDS" for g in data["glossary"])
