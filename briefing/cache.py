@@ -7,12 +7,11 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.codec import CodecError, from_data, to_data
+from briefing.codec import CodecError, from_data, to_data, write_atomic
 from briefing.model import Annotated, Article
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -175,19 +174,15 @@ class AnnotationCache:
         """Write the entry to a temporary file and rename it: a build killed halfway leaves no entry, only a
         temporary file that nothing reads and the next prune removes."""
         key = self.key(article)
-        tmp = self.dir / f"{key}.{os.getpid()}.tmp"
         try:
             raw = dump(doc)
         except (TypeError, ValueError) as exc:  # a value the model's hints do not describe: a bug, not fatal
             log.warning("briefing: %s is not cached: %s", article.source, exc)
             return
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(raw)
-            tmp.replace(self.dir / f"{key}{SUFFIX}")
+            write_atomic(self.dir / f"{key}{SUFFIX}", raw)
         except OSError as exc:
             log.warning("briefing: %s is not cached: %s", article.source, exc)
-            tmp.unlink(missing_ok=True)
 
     def prune(self) -> None:
         """Drop entries of removed or edited articles, of older versions and formats (such as the pickles

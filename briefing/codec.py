@@ -16,9 +16,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
+import shutil
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import Any
 
 Codec = Callable[[Any], Any]
@@ -313,3 +316,36 @@ def _dataclass(cls: type, encode: bool) -> Codec:
         obj.__dict__.update(values)
         return obj
     return read
+
+
+# ---- cache files -----------------------------------------------------------------------------------
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place: a build killed halfway leaves
+    no entry, only a temporary file that nothing reads and the next prune removes. Raises OSError (the
+    temporary file is gone then)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8", errors="surrogatepass")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def prune_folder(folder: Path, keep: Collection[str]) -> None:
+    """Remove everything in ``folder`` but the file names in ``keep``: entries of pages or articles gone,
+    and leftover temporary files. A symbolic link is removed, never followed."""
+    if not folder.is_dir():
+        return
+    for f in folder.iterdir():
+        if f.name not in keep:
+            if f.is_dir() and not f.is_symlink():
+                shutil.rmtree(f, ignore_errors=True)
+            else:
+                f.unlink(missing_ok=True)
+

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.cache import PACKAGE, transitive
-from briefing.codec import CodecError, from_json, to_json
+from briefing.codec import CodecError, from_json, to_json, write_atomic
 from briefing.link import Corpus, EntityMention, FigureFact, GlossaryTerm, ThemeParagraph, TimelineEntry
 from briefing.model import Annotated, Article, Entity, Problem, Theme
 
@@ -60,14 +59,10 @@ def _load(path: Path, cls: Any, what: str) -> Any | None:
 
 
 def _store(path: Path, obj: Any, cls: Any, what: str) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(to_json(obj, cls), encoding="utf-8", errors="surrogatepass")
-        tmp.replace(path)
+        write_atomic(path, to_json(obj, cls))
     except (OSError, TypeError, ValueError) as exc:
         log.warning("briefing: %s cache not written: %s", what, exc)
-        tmp.unlink(missing_ok=True)
 
 
 # ---- read ------------------------------------------------------------------------------------------

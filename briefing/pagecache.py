@@ -25,7 +25,6 @@ import logging
 import os
 import posixpath
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
@@ -40,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_build_date
 
-from briefing.codec import CodecError, from_json, to_json
+from briefing.codec import CodecError, from_json, prune_folder, to_json, write_atomic
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -380,26 +379,13 @@ class PageCache:
         return entry
 
     def _store(self, entry: Entry) -> None:
-        path = self._path(entry.src_uri)
-        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(to_json(entry), encoding="utf-8", errors="surrogatepass")
-            tmp.replace(path)
+            write_atomic(self._path(entry.src_uri), to_json(entry))
         except (OSError, TypeError, ValueError) as exc:
             log.info("briefing: %s: page not cached: %s", entry.src_uri, exc)
-            tmp.unlink(missing_ok=True)
         self.entries[entry.src_uri] = entry
 
     def prune(self) -> None:
         """Entries of pages this build did not have, and leftover temporary files, go."""
-        if not self.dir.is_dir():
-            return
-        keep = {self._path(s).name for s in self.entries}
-        for f in self.dir.iterdir():
-            if f.name not in keep:
-                if f.is_dir() and not f.is_symlink():
-                    shutil.rmtree(f, ignore_errors=True)
-                else:
-                    f.unlink(missing_ok=True)
+        prune_folder(self.dir, {self._path(s).name for s in self.entries})
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.codec import CodecError, from_json, to_json
+from briefing.codec import CodecError, from_json, prune_folder, to_json, write_atomic
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -100,25 +100,12 @@ class Memo:
             log.warning("briefing: rendered page cache %s (%s) is not used: %s", path, page, exc)
         self.misses += 1
         text = make()
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(to_json(Rendered("briefing-page-text", VERSION, page, key, text)), encoding="utf-8",
-                           errors="surrogatepass")
-            tmp.replace(path)
+            write_atomic(path, to_json(Rendered("briefing-page-text", VERSION, page, key, text)))
         except (OSError, TypeError, ValueError) as exc:
             log.info("briefing: %s not memoized: %s", page, exc)
-            tmp.unlink(missing_ok=True)
         return text
 
     def prune(self) -> None:
         """Entries of pages this build did not make, and leftover temporary files, go."""
-        if not self.dir.is_dir():
-            return
-        keep = {self._path(p).name for p in self.seen}
-        for f in self.dir.iterdir():
-            if f.name not in keep:
-                if f.is_dir() and not f.is_symlink():
-                    shutil.rmtree(f, ignore_errors=True)
-                else:
-                    f.unlink(missing_ok=True)
+        prune_folder(self.dir, {self._path(p).name for p in self.seen})
