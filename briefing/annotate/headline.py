@@ -26,8 +26,6 @@ _COPULA = frozenset("is are was were be been being 's 're".split())
 class Headline:
     text: str
     verb: str  # the main verb as written, lower case ("raise"); what merging compares
-    subject: str  # the subject phrase ("Japan"), may be empty
-    object: str  # the object phrase ("defence spending"), may be empty
 
 
 def _phrase(tok) -> list:
@@ -147,5 +145,4 @@ def headline(doc, start: int, end: int) -> Headline | None:
             text = text.replace(pair[0], "").replace(pair[1], "")
     if text.count('"') % 2:
         text = text.replace('"', "")
-    return Headline(text=text[:1].upper() + text[1:], verb=verb.lower_,
-                    subject=" ".join(t.text for t in subject), object=" ".join(t.text for t in object_))
+    return Headline(text=text[:1].upper() + text[1:], verb=verb.lower_)
