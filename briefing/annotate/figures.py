@@ -60,8 +60,7 @@ _COUNT_NOUNS = (
     "flights|passengers|pounds|kilograms|tons|tonnes|barrels|hectares|gallons|GW|MW|GWh|TWh|gigawatts|megawatts|equivalents"
 )
 # Counts written as words ("two intercontinental ballistic missiles"); "one" is too often not a count.
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
+_COUNT_WORDS = {w: n for n, w in enumerate(_UNITS_W) if 2 <= n <= 12}
 _COUNT = re.compile(
     rf"(?<![\w.,$€£¥])({_NUM}|(?i:{'|'.join(_COUNT_WORDS)}))(?:\s+(billion|million|thousand))?\s+((?:(?:[a-z][a-z-]*|U\.S\.|[A-Z][a-z]+|[A-Z]+\d+)\s+){{0,2}}?)"
     rf"({_COUNT_NOUNS})\b")
