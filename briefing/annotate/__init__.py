@@ -102,7 +102,8 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     dct = article.date
 
     date_mentions = []
-    dated: list[tuple[Sentence, Timex, str, str]] = []  # sentence, timex, the sentence's text, kind
+    # sentence, timex, the timex in the sentence's offsets, the sentence's text, kind
+    dated: list[tuple[Sentence, Timex, Timex, str, str]] = []
     anchors = block_anchors(blocks, dct, dates.tag)
     quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
     for block in blocks:
@@ -117,14 +118,13 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
             local = _shift(timex, sent.start)
             kind = events.event_kind(sentence_text, local, kind_anchor(article, timex))
             if kind:
-                dated.append((sent, timex, sentence_text, kind))
+                dated.append((sent, timex, local, sentence_text, kind))
 
     # One parse for the sentences that hold an event or a figure: headlines and figure subjects read it.
-    parses = parse_sentences([d[2] for d in dated] + figures.figure_sentences(blocks))
+    parses = parse_sentences([d[3] for d in dated] + figures.figure_sentences(blocks))
     event_list = []
-    for sent, timex, sentence_text, kind in dated:
-        start = timex.start - sent.start
-        hl = headline(parses[sentence_text], start, start + len(timex.text)) if sentence_text in parses else None
+    for sent, timex, local, sentence_text, kind in dated:
+        hl = headline(parses[sentence_text], local.start, local.end) if sentence_text in parses else None
         event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
                                 headline=hl.text if hl else None, action=hl.verb if hl else None))
 
