@@ -28,6 +28,7 @@ class Aliases:
     index: dict[str, tuple[str, str]] = field(default_factory=dict)  # name_key -> (name, type)
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # exact form -> (name, type)
     adjectives: frozenset[str] = frozenset()  # "Japanese", "American": never mentions, may start a title
+    place_by_adjective: dict[str, str] = field(default_factory=dict)  # "Japanese" -> "Japan": a document's owner
     pattern: re.Pattern[str] | None = None  # every form, longest first, word-bounded, case-sensitive
 
     def lookup(self, name: str) -> tuple[str, str] | None:
@@ -46,6 +47,7 @@ def load_aliases(path: Path) -> Aliases:
     forms: dict[str, tuple[str, str]] = {}
     owner: dict[str, str] = {}
     adjectives: set[str] = set()
+    place_by_adjective: dict[str, str] = {}
     for raw in data["entities"]:
         name = raw.get("name") if isinstance(raw, dict) else None
         line = entry_line(path, f"name: {name}") if isinstance(name, str) else None
@@ -75,8 +77,10 @@ def load_aliases(path: Path) -> Aliases:
             bare = re.sub(r"^the\s+", "", form)
             forms[bare] = (entry.name, etype)
         adjectives.update(entry.adjectives)
+        if etype == "place":
+            place_by_adjective.update(dict.fromkeys(entry.adjectives, entry.name))
     pattern = None
     if forms:
         alts = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
         pattern = re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
-    return Aliases(tuple(entries), index, forms, frozenset(adjectives), pattern)
+    return Aliases(tuple(entries), index, forms, frozenset(adjectives), place_by_adjective, pattern)

@@ -36,7 +36,7 @@ def qualify_documents(mentions: Sequence[Mention], texts: Sequence[str], aliases
     """``mentions`` with each document's owner and year in its name where the text gives them; see the module."""
     if not any(m.type == "document" for m in mentions):
         return list(mentions)
-    by_adjective = {adj: e.name for e in aliases.entries if e.type == "place" for adj in e.adjectives}
+    by_adjective = aliases.place_by_adjective
     places: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.type == "place":
