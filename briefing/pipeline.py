@@ -30,6 +30,7 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
     cached: int = 0
     annotated: int = 0
+    annotated_words: int = 0  # words in the articles annotated (not cached): the bench's words per second
     reread: int = 0  # articles read again (not taken from the read cache)
     relinked: bool = True  # False when the link stage's result came from its cache
     link_key: str = ""  # digest of the link stage's inputs ("" without caches): what the site is made from
@@ -104,6 +105,7 @@ def annotate_all(
             todo.append(i)
     timings.cached = len(results)
     timings.annotated = len(todo)
+    timings.annotated_words = sum(len(b.text.split()) for i in todo for b in articles[i].blocks)
     problems: list[Problem] = []
     done = len(results)
     if progress:

@@ -48,6 +48,7 @@ def report(result: pipeline.Result) -> None:
         plural(len(corpus.timeline), "event"), plural(len(corpus.themes), "theme"), plural(len(corpus.problems), "problem"),
     )
     log.debug("briefing stage timings: %s", ", ".join(f"{k} {v:.2f}s" for k, v in t.stages.items()))
+    log.debug("briefing annotated words: %d", t.annotated_words)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

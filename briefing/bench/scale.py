@@ -34,12 +34,15 @@ t0 = time.perf_counter()
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from briefing.bench.scale import parse_timings
-stages, warnings = {}, []
+stages, warnings, words = {}, [], 0
 class Catch(logging.Handler):
     def emit(self, record):
+        global words
         msg = record.getMessage()
         if msg.startswith("briefing stage timings: "):
             stages.update(parse_timings(msg))
+        elif msg.startswith("briefing annotated words: "):
+            words = int(msg.rsplit(" ", 1)[1])
         elif record.levelno >= logging.WARNING:
             warnings.append(msg)
 log = logging.getLogger("mkdocs")
@@ -47,7 +50,7 @@ log.setLevel(logging.WARNING)
 log.addHandler(Catch())
 logging.getLogger("mkdocs.plugins.briefing").setLevel(logging.DEBUG)
 build(load_config(sys.argv[1]))
-print(json.dumps({"seconds": time.perf_counter() - t0, "stages": stages, "warnings": warnings}))
+print(json.dumps({"seconds": time.perf_counter() - t0, "stages": stages, "warnings": warnings, "words": words}))
 """
 
 # The wrapper: runs one build as its child and adds the child tree's peak memory.
@@ -71,8 +74,15 @@ class Run:
     pages: int  # HTML pages written
     stages: dict[str, float] = field(default_factory=dict)
     warnings: int = 0
+    words: int = 0  # words annotated (not taken from the cache)
     ok: bool = True
     error: str = ""
+
+    @property
+    def words_per_second(self) -> float:
+        """Annotation throughput: words annotated over the annotate stage's wall time (all workers)."""
+        secs = self.stages.get("annotate", 0.0)
+        return self.words / secs if self.words and secs else 0.0
 
     @property
     def mkdocs(self) -> float:
@@ -159,6 +169,7 @@ def build(project: Path, label: str, env: dict[str, str] | None = None) -> Run:
     result = json.loads(w["out"].strip().splitlines()[-1])
     run.stages = result["stages"]
     run.warnings = len(result["warnings"])
+    run.words = result.get("words", 0)
     return run
 
 
@@ -280,8 +291,9 @@ def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
 
 def table(runs: Sequence[Run]) -> str:
     """Markdown table: time, ratio to the baseline of the same size, memory, pages, stages."""
-    rows = ["| build | time s | × baseline | peak MB | pages | read | annotate | link | render | MkDocs | warnings |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| build | time s | × baseline | peak MB | pages | read | annotate | link | render | MkDocs | warnings "
+            "| annotated words/s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     base: dict[str, float] = {}
     for r in runs:
         size = r.label.split()[0]
@@ -290,7 +302,8 @@ def table(runs: Sequence[Run]) -> str:
         ratio = r.wall / base[size] if base.get(size) else 0.0
         st = [f"{r.stages[s]:.1f}" if s in r.stages else "-" for s in STAGES]
         rows.append(f"| {r.label}{'' if r.ok else ' FAILED'} | {r.wall:.1f} | {ratio:.2f} | {r.peak_mb:.0f} | "
-                    f"{r.pages} | {' | '.join(st)} | {r.mkdocs:.1f} | {r.warnings} |")
+                    f"{r.pages} | {' | '.join(st)} | {r.mkdocs:.1f} | {r.warnings} | "
+                    f"{f'{r.words_per_second:,.0f}' if r.words_per_second else '-'} |")
     return "\n".join(rows)
 
 

@@ -174,9 +174,11 @@ def test_bench_reads_timings_and_judges_targets():
     log = "DEBUG - briefing stage timings: read 0.95s, annotate 45.09s, link 3.14s, render 17.38s\n"
     assert scale.parse_timings(log) == {"read": 0.95, "annotate": 45.09, "link": 3.14, "render": 17.38}
     runs = [scale.Run("quarter baseline", 10.0, 100, 500), scale.Run("quarter warm", 25.0, 300, 900),
-            scale.Run("quarter cold", 60.0, 900, 900, stages={"annotate": 40.0, "render": 5.0})]
+            scale.Run("quarter cold", 60.0, 900, 900, stages={"annotate": 40.0, "render": 5.0}, words=80_000)]
     assert runs[2].mkdocs == pytest.approx(15.0)
+    assert runs[2].words_per_second == pytest.approx(2000.0) and runs[1].words_per_second == 0.0
     text = scale.table(runs)
+    assert text.splitlines()[-1].endswith("| 2,000 |")  # the cold build's annotation throughput
     assert "| quarter warm | 25.0 | 2.50 |" in text
     verdict = scale.verdict(runs)
     assert any(v.startswith("MISS quarter warm") for v in verdict)

@@ -59,6 +59,8 @@ def test_edit_rename_remove(project, monkeypatch):
     seeds = project / "seeds"
     files, result = generate(project)
     assert result.timings.annotated == 3 and not result.corpus.problems
+    # what the bench divides by the annotate time: every word of the three articles' text
+    assert result.timings.annotated_words == sum(len(b.text.split()) for d in result.corpus.docs for b in d.article.blocks) > 0
     first_cache = cache_files(project)
     assert len(first_cache) == 3
     first = exports(files)
@@ -68,7 +70,7 @@ def test_edit_rename_remove(project, monkeypatch):
 
     # A rebuild with nothing changed annotates nothing and changes nothing.
     again, result = generate(project)
-    assert result.timings.annotated == 0 and result.timings.cached == 3
+    assert result.timings.annotated == 0 and result.timings.cached == 3 and result.timings.annotated_words == 0
     assert again == files and cache_files(project) == first_cache
 
     # Edit one article: only it is annotated again; the others' rows and cache entries stay as they were.
