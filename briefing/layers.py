@@ -58,11 +58,27 @@ def _load(path: Path, cls: Any, what: str) -> Any | None:
         return None
 
 
-def _store(path: Path, obj: Any, cls: Any, what: str) -> None:
+def _store(path: Path, obj: Any, cls: Any, what: str, key: str | None = None) -> None:
     try:
         write_atomic(path, to_json(obj, cls))
+        if key is not None:
+            write_atomic(_key_file(path), key.encode())
     except (OSError, TypeError, ValueError) as exc:
         log.warning("briefing: %s cache not written: %s", what, exc)
+
+
+def _key_file(path: Path) -> Path:
+    return path.with_name(path.name + ".key")
+
+
+def _may_hold(path: Path, key: str) -> bool:
+    """Whether the cache at ``path`` was stored under ``key``, read from its small side file: after an edit
+    the whole corpus (megabytes of JSON) need not be decoded only to find its key stale. The file's own
+    key is still checked on a match, so a side file left from another build can cost a load, never a wrong hit."""
+    try:
+        return _key_file(path).read_bytes() == key.encode()
+    except OSError:
+        return False
 
 
 # ---- read ------------------------------------------------------------------------------------------
@@ -176,7 +192,7 @@ class LinkCache:
         self.path = path
 
     def get(self, key: str, problems: Sequence[Problem], today: Any) -> Corpus | None:
-        stored = _load(self.path, Linked, "link")
+        stored = _load(self.path, Linked, "link") if _may_hold(self.path, key) else None
         if stored is None or stored.format != "briefing-link" or stored.version != VERSION or stored.key != key:
             return None
         return Corpus(
@@ -194,7 +210,7 @@ class LinkCache:
             tuple((s, b, o, e) for (s, b, o), e in c.entity_of.items()), dict(c.entity_mentions),
             dict(c.cooccurs), c.timeline, c.themes, dict(c.theme_paragraphs), c.glossary, c.figure_facts,
             dict(c.related))
-        _store(self.path, linked, Linked, "link")
+        _store(self.path, linked, Linked, "link", key)
 
 
 # ---- render (a whole site unchanged) -----------------------------------------------------------------
@@ -215,10 +231,10 @@ class SiteCache:
         self.path, self.key = path, key
 
     def get(self) -> dict[str, str] | None:
-        stored = _load(self.path, RenderedSite, "render")
+        stored = _load(self.path, RenderedSite, "render") if _may_hold(self.path, self.key) else None
         if stored is None or stored.format != "briefing-site" or stored.version != VERSION or stored.key != self.key:
             return None
         return stored.files
 
     def put(self, files: dict[str, str]) -> None:
-        _store(self.path, RenderedSite("briefing-site", VERSION, self.key, files), RenderedSite, "render")
+        _store(self.path, RenderedSite("briefing-site", VERSION, self.key, files), RenderedSite, "render", self.key)
