@@ -123,12 +123,25 @@ def _relative(from_page: str, to_page: str) -> str:
     """The relative file URL, "" for the page itself (a bare #anchor then stays on the page)."""
     if from_page == to_page:
         return ""
-    return posixpath.relpath(site_url(to_page), posixpath.dirname(site_url(from_page)) or ".")
+    return relative_path(site_url(to_page), posixpath.dirname(site_url(from_page)))
+
+
+def relative_path(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for clean site-relative paths (no ".", "..", or leading "/"),
+    as string work: relpath makes both absolute first, asking the OS for the working directory each time,
+    which was a third of rendering the pages' links."""
+    to, here = target.split("/"), start.split("/") if start else []
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def file_href(from_page: str, name: str) -> str:
     """Relative URL from a built page to a file at the site's root (feed.xml, calendar.ics)."""
-    return posixpath.relpath(name, posixpath.dirname(site_url(from_page)) or ".")
+    return relative_path(name, posixpath.dirname(site_url(from_page)))
 
 
 def data_file(name: str) -> str:

@@ -1,4 +1,8 @@
 import datetime as dt
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.site import paths
 from briefing.slugs import article_slug, unique_slugs
@@ -44,3 +48,13 @@ def test_site_urls_for_exports():
     assert paths.site_url(paths.article_page("x"), paths.sentence_anchor(2, 1)) == "articles/x.html#p2-s1"
     assert paths.site_url(paths.index_page("glossary")) == "glossary/index.html"
     assert paths.site_url(paths.HOME) == "index.html"
+
+
+_SEGMENT = st.sampled_from(["articles", "entities", "by-type", "a", "x.html", "index.html"])
+_PATH = st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join)
+
+
+@given(_PATH, st.one_of(st.just(""), _PATH))
+def test_relative_path_is_relpath(target, start):
+    """The string-only relative path agrees with posixpath.relpath on every clean site path."""
+    assert paths.relative_path(target, start) == posixpath.relpath(target, start or ".")
