@@ -106,8 +106,13 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     dated: list[tuple[Sentence, Timex, Timex, str, str]] = []
     anchors = block_anchors(blocks, dct, dates.tag)
     quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
+    ref: str | None = None  # the date the paragraph before named last: "that night" counts from it
     for block in blocks:
-        for timex in dates.tag(block.text, anchors.get(block.index, dct)):
+        if block.kind == "heading":
+            ref = None  # a new section tells its own story
+        found = dates.tag(block.text, anchors.get(block.index, dct), ref)
+        ref = dates.last_named(found, block.text)  # only the next paragraph: further on, the story has moved
+        for timex in found:
             date_mentions.append(DateMention(block=block.index, timex=timex))
             sent = sentence_at(sents, block.index, timex.start)
             if sent is None or block.index in quiet:
