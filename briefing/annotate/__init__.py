@@ -129,7 +129,10 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     parses = parse_sentences([d[3] for d in dated] + figures.figure_sentences(blocks))
     event_list = []
     for sent, timex, local, sentence_text, kind in dated:
-        hl = headline(parses[sentence_text], local.start, local.end) if sentence_text in parses else None
+        parse = parses.get(sentence_text)
+        if parse is not None and events.generic_present(parse, local.start, local.end):
+            continue  # "Today, the best chip is the H100": the present, not the day's news
+        hl = headline(parse, local.start, local.end) if parse is not None else None
         event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
                                 headline=hl.text if hl else None, action=hl.verb if hl else None))
 
