@@ -106,8 +106,13 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     dated: list[tuple[Sentence, Timex, Timex, str, str]] = []
     anchors = block_anchors(blocks, dct, dates.tag)
     quiet = events.eventless_blocks(blocks, article.outlet, article.authors)
+    ref: str | None = None  # the date the paragraph before named last: "that night" counts from it
     for block in blocks:
-        for timex in dates.tag(block.text, anchors.get(block.index, dct)):
+        if block.kind == "heading":
+            ref = None  # a new section tells its own story
+        found = dates.tag(block.text, anchors.get(block.index, dct), ref)
+        ref = dates.last_named(found, block.text)  # only the next paragraph: further on, the story has moved
+        for timex in found:
             date_mentions.append(DateMention(block=block.index, timex=timex))
             sent = sentence_at(sents, block.index, timex.start)
             if sent is None or block.index in quiet:
@@ -124,7 +129,10 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
     parses = parse_sentences([d[3] for d in dated] + figures.figure_sentences(blocks))
     event_list = []
     for sent, timex, local, sentence_text, kind in dated:
-        hl = headline(parses[sentence_text], local.start, local.end) if sentence_text in parses else None
+        parse = parses.get(sentence_text)
+        if parse is not None and events.generic_present(parse, local.start, local.end):
+            continue  # "Today, the best chip is the H100": the present, not the day's news
+        hl = headline(parse, local.start, local.end) if parse is not None else None
         event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
                                 headline=hl.text if hl else None, action=hl.verb if hl else None))
 

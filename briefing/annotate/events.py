@@ -13,8 +13,16 @@ from briefing.model import Block, Timex
 from briefing.timex import ctx
 from briefing.timex.values import interval as _interval
 
-# A value we can place on a timeline: a year, or a decade "199X", optionally narrowed.
-_PLACEABLE = re.compile(r"^\d{3}[\dX](?:$|-)")
+# A value we can place on a timeline: a year, optionally narrowed. A decade ("199X") is too wide to be
+# the date of something that happened: "since the 1970s" tells a trend, not an event.
+_PLACEABLE = re.compile(r"^\d{4}(?:$|-)")
+# The date a comparison measures against is a baseline, not an event: "lower than in 2021", "compared with
+# the previous week", "compared to 2020 and 2021" (a second baseline after "and" too).
+_BASELINE = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|as\s+against)\s+(?:(?:in|during|at|on|for)\s+)?"
+    r"(?:(?:the\s+)?[\w’',-]+\s+(?:and|or)\s+(?:(?:in|during)\s+)?)?$", re.I)
+# "from the prewar period to today", "until today": the present closing a span, not the day's news.
+_UP_TO = re.compile(r"\b(?:to|until|till|through)\s+$", re.I)
 _TARGET_WORDS = re.compile(
     r"\b(?:aims?|aiming|target(?:s|ed|ing)?|goal|pledged?|vow(?:s|ed)?|commit(?:s|ted)?|promise[sd]?"
     r"|deadline|intends?|seeks?|plans?\s+to\s+(?:reach|achieve|double|raise|cut|increase|reduce|hit))\b", re.I)
@@ -30,6 +38,10 @@ def event_kind(sentence: str, timex: Timex, dct: dt.date | None) -> str | None:
         start = max(0, min(timex.start, len(sentence)))
         end = max(start, min(timex.end, len(sentence)))
         before = sentence[max(0, start - 40) : start]
+        if _BASELINE.search(before):
+            return None
+        if timex.text.lower() == "today" and _UP_TO.search(before):
+            return None
         tense = ctx.tense(sentence, start, end) if sentence else None
         span = _interval(timex.value)
         if span and dct is not None and span[1] < dct:
@@ -97,3 +109,30 @@ def eventless_sentence(sentence: str) -> bool:
         return True
     m = _IF.search(sentence)
     return bool(m and _WOULD.search(sentence, m.end()))
+
+
+# The present as a state: "Today, the state-of-the-art GPU is the H100", "Today, their agony is over".
+_PRESENT_TAGS = frozenset(("VBZ", "VBP"))
+_NOW_WORDS = frozenset(("today", "nowadays"))
+
+
+def generic_present(doc, start: int, end: int) -> bool:
+    """True when the expression at doc.text[start:end] is "today" in a clause whose main verb is a
+    present-tense "be" or "have" (a state, not the day's news: "has taken", "is traveling" and "is announced"
+    stay events). ``doc`` is the sentence's spaCy parse."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.text.lower() not in _NOW_WORDS:
+        return False
+    tok = span.root
+    for _ in range(12):  # up to the clause's verb; token indexes, never tokens, are compared
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    else:
+        return False
+    if tok.lemma_ not in ("be", "have") or tok.tag_ not in _PRESENT_TAGS:
+        return False
+    # "is to announce", "has to go": a plan for the day
+    return not any(c.dep_ == "xcomp" for c in tok.children)

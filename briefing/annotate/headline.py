@@ -50,7 +50,8 @@ def _phrase(tok) -> list:
             keep.add(i + 1)
     # a name the parser split ("Truong" of "Truong My Lan" taken for an adverb) stays whole
     i = min(keep)
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i].pos_ in ("PROPN", "PRON") and doc[i - 1].text[:1].isupper():
+    while (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()
+           and (doc[i].pos_ == "PROPN" or (doc[i].pos_ == "PRON" and doc[i].text[:1].isupper()))):
         i -= 1
         keep.add(i)
     out = [doc[i] for i in sorted(keep)]
@@ -62,14 +63,35 @@ def _phrase(tok) -> list:
 
 
 def _clause_verb(tok):
-    """The verb of the clause holding ``tok``."""
+    """(verb, subject, borrowed): the verb of the clause holding ``tok``, the subject the parse did not give
+    it (or None), and whether the clause is borrowed from the noun a participle describes.
+
+    A participle after a subject ("The report, published in June, lays out …") is no clause of its own: the
+    headline is the subject's clause ("The report lays out a framework"), if that says what (an object).
+    Where the parse found no verb at all and made the sentence a noun ("Market prices for these
+    commodities spiked after …" read as prices *that* spiked), the participle is the verb and the root
+    noun its subject. Tokens are compared by index (``tok.i``), never with ``is``: spaCy makes a new
+    token object on each access, so an ``is`` test never holds and a walk would not stop."""
+    participle, via_subject = None, False
     for _ in range(12):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "amod"):
-            return tok
-        if tok.head is tok:
-            return None
+            if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD"):
+                if participle is not None and not via_subject:
+                    return participle, None, False  # "a goal set in 2022": all the sentence says of it
+                return tok, None, participle is not None
+            if participle is None:
+                participle, via_subject = tok, tok.head.dep_ in ("nsubj", "nsubjpass")
+        if tok.head.i == tok.i:
+            if participle is not None and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "ROOT":
+                return participle, tok, False
+            return (participle, None, False) if participle is not None else (None, None, False)
         tok = tok.head
-    return None
+    return None, None, False
+
+
+def _words(toks) -> int:
+    """Words a reader counts: no punctuation, no possessive "'s"."""
+    return sum(1 for t in toks if t.dep_ not in ("punct", "case") and not t.is_punct)
 
 
 def _verb_words(verb) -> list:
@@ -97,22 +119,30 @@ def headline(doc, start: int, end: int) -> Headline | None:
     def inside(t) -> bool:
         return start <= t.idx < end
 
-    verb = _clause_verb(span.root)
+    verb, root_subject, borrowed = _clause_verb(span.root)
     if verb is None:
         return None
     words = _verb_words(verb)
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+    subj = root_subject or next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+    reporter: list = []
+    if subj is not None and subj.lower_ in _PRONOUN_SUBJECTS and verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        # "The military said it killed Deif on July 13": who said it tells who "it" is
+        teller = next((c for c in verb.head.children if c.dep_ in _SUBJECT and c.i < verb.head.i), None)
+        if teller is not None and teller.lower_ not in _PRONOUN_SUBJECTS:
+            reporter = [*_phrase(teller), *_verb_words(verb.head)]
     # "Japan plans to raise spending by 2027": the date's clause is "to raise", its subject the planner's
     top = verb
-    while subj is None and top.dep_ in ("xcomp", "conj") and top.head is not top:
+    while subj is None and top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
         if top.dep_ == "xcomp":  # "plans to raise" keeps "plans"; "fell and have rebounded" only borrows who
             words += _verb_words(top.head)
         top = top.head
         subj = next((c for c in top.children if c.dep_ in _SUBJECT), None)
     if subj is not None and subj.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "the summit, which will open in May": the summit
-    if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
+    if subj is None or (subj.lower_ in _PRONOUN_SUBJECTS and not reporter):
         return None  # "it opened in May": a headline that does not say who says nothing
+    if reporter and reporter[0].dep_ == "poss" and reporter[0].pos_ == "PRON":
+        return None
     if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "DFC reaching $3.71 billion": a participle, no statement
     if verb.tag_ == "VB" and verb.dep_ != "xcomp" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -124,18 +154,20 @@ def headline(doc, start: int, end: int) -> Headline | None:
     if not object_:  # "Russia threatened to pull out": the infinitive says what
         xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if xcomp is not None:
-            object_ = [*(c for c in xcomp.children if c.dep_ in ("aux", "prt")), xcomp, *_object(xcomp, inside)]
+            object_ = [*(c for c in xcomp.children if c.dep_ in ("aux", "auxpass", "prt")), xcomp, *_object(xcomp, inside)]
+    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if borrowed and not (said is not None or any(t.dep_ in ("dobj", "dative", "oprd") for t in object_)):
+        return None  # "The negotiations, …, led": the borrowed clause must say what
     if verb.lower_ in _COPULA and not any(t.dep_ in _OBJECT and t.tag_ not in ("JJR", "RBR") for t in object_):
         return None  # "exports were", "the canal was less": the complement left out or cut
-    said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if said is not None and (not object_ or object_[0].dep_ in ("prep", "agent")):
         if said.i < verb.i:
             return None  # '"It will be investigated," Scholz said Saturday': the quote is the news
         # "the Authority said in August that it would cut transits": what it said is the object
         inner = next((c for c in said.children if c.dep_ in _SUBJECT), None)
         object_ = [*(_phrase(inner) if inner is not None else []), *_verb_words(said), *_object(said, inside)]
-    toks = sorted({t.i: t for t in (*subject, *words, *object_)}.values(), key=lambda t: t.i)
-    if len(toks) > _MAX_WORDS or len(toks) < 3:
+    toks = sorted({t.i: t for t in (*reporter, *subject, *words, *object_)}.values(), key=lambda t: t.i)
+    if _words(toks) > _MAX_WORDS or _words(toks) < 3:
         return None
     # the sentence's own spacing between neighbours ("U.S.-Japan"), one space over what is left out
     text = "".join(t.text_with_ws if nxt.i == t.i + 1 else t.text + " " for t, nxt in zip(toks, toks[1:]))

@@ -14,7 +14,7 @@ import re
 from briefing.model import Timex
 from briefing.timex.base import Cand, Doc, Handler
 from briefing.timex.names import in_title
-from briefing.timex.resolve import extend, resolve_narrative, resolve_refs
+from briefing.timex.resolve import extend, names_date, resolve_narrative, resolve_refs
 from briefing.timex.rules import COMPILED, merge_spans, trigger_windows
 
 
@@ -29,9 +29,11 @@ def _run(handler: Handler, m: re.Match[str], doc: Doc) -> list[Cand]:
     return [c for c in (got if isinstance(got, list) else [got]) if c.end > c.start]
 
 
-def tag(text: str, dct: dt.date | None) -> list[Timex]:
+def tag(text: str, dct: dt.date | None, ref: str | None = None) -> list[Timex]:
     """Every time expression in text, sorted, non-overlapping, offsets into text; values anchored on dct.
-    dct None (article date unknown): keep what is absolute, leave unknown parts as X ("XXXX-03-19")."""
+    dct None (article date unknown): keep what is absolute, leave unknown parts as X ("XXXX-03-19").
+    ``ref``: the date the text before this one last named (see last_named), which "that night" or "the
+    following year" at the start of this text refer back to."""
     if not isinstance(text, str) or not text:
         return []
     if dct is not None and not isinstance(dct, dt.date):
@@ -75,5 +77,12 @@ def tag(text: str, dct: dt.date | None) -> list[Timex]:
             c = Cand(c.start, chosen[i].end, c.type, c.value, c.mod, c.rule)
         extended.append(c)
         prev_end = c.end
-    resolved = resolve_narrative(resolve_refs(extended), text)
+    resolved = resolve_narrative(resolve_refs(extended), text, ref)
     return [Timex(c.start, c.end, text[c.start : c.end], c.type, c.value, c.mod) for c in resolved]
+
+
+def last_named(found: list[Timex], text: str) -> str | None:
+    """The last date ``text`` names itself among the expressions ``tag`` found in it (a value such as
+    "2024-07-30" or "2016"), to pass as ``ref`` when tagging the text that follows; None if it names none."""
+    named = [t for t in found if names_date(Cand(t.start, t.end, t.type, t.value), text)]
+    return named[-1].value[:10] if named else None

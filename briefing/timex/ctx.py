@@ -41,6 +41,15 @@ _PUT_OFF_UNTIL = re.compile(
     r"\b(?:postponed|delayed|adjourned|deferred|put\s+off|pushed\s+back|extended|suspended)\s+(?:[\w,]+\s+){0,4}?"
     r"until\s+(?:at\s+least\s+)?$", re.I)
 _WORD = re.compile(r"[A-Za-z']+")
+# "is celebrating her birthday on Friday": the present progressive with a day names an arrangement, so
+# the day is ahead. Only a day: "is continuing under a June agreement" is no arrangement. "was
+# celebrating" keeps its past "was"; nouns in -ing are no verbs.
+_PROGRESSIVE_BE = re.compile(r"\b(?:is|are|am|'s|’s|'re|’re)\s+(?:\w+ly\s+)?$", re.I)
+_ING_NOUNS = frozenset(
+    "morning evening during nothing something anything everything thing king spring string ring wing"
+    " building meeting being ceiling funding hearing ruling training warning bombing shooting setting"
+    " offering opening ending beginning spending housing clothing earnings feeling".split())
+_NAMES_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b", re.I)
 _SENT_END = re.compile(r"(?:[a-z0-9)\"”'][.!?][\"'”’]?\s+(?=[\"“‘']?[A-Z])|\n\s*\n|\n(?=[A-Z\"“]))")
 
 
@@ -65,10 +74,11 @@ def tense(text: str, start: int, end: int) -> str | None:
     # when there is none the nearest after it.
     before: str | None = None
     after: str | None = None
+    day = bool(_NAMES_DAY.search(text, start, end))
     for m in _WORD.finditer(text, s, e):
         if start <= m.start() < end:
             continue
-        kind = _cue(text, s, m, end)
+        kind = _cue(text, s, m, end, day)
         if kind is None:
             continue
         if m.end() <= start:
@@ -79,7 +89,7 @@ def tense(text: str, start: int, end: int) -> str | None:
     return before or after
 
 
-def _cue(text: str, s: int, m: re.Match[str], end: int) -> str | None:
+def _cue(text: str, s: int, m: re.Match[str], end: int, day: bool = False) -> str | None:
     w = m.group().lower()
     if w in _FUTURE:
         if w == "may" and m.group()[0] == "M":
@@ -96,6 +106,9 @@ def _cue(text: str, s: int, m: re.Match[str], end: int) -> str | None:
                 return None
         if w in ("may", "can", "could", "might", "should", "must", "coming") and m.start() > end:
             return None
+        return "future"
+    if day and len(w) > 4 and w.endswith("ing") and w not in _ING_NOUNS and w not in _FUTURE \
+            and _PROGRESSIVE_BE.search(text, max(s, m.start() - 20), m.start()):
         return "future"
     if w in _PAST or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST):
         # "will be held", "would be paid": a participle after a future "be" is future.

@@ -29,8 +29,10 @@ def weekday_name(m: re.Match[str], d: Doc) -> Found:
     t = "past" if d.text.startswith("'s", e) or d.text.startswith("’s", e) else d.tense(s, e)
     day = ctx.weekday_date(d.dct, wd, t, m["rel"])
     value = ctx.date_str(day) if d.dct else f"XXXX-WXX-{wd + 1}"
-    # "Friday night": the day itself. TimeML would add the part of day (TIME 1998-08-07TNI), but the gold is
-    # split (AQUAINT mostly marks the day alone, often over "Friday" only) and a timeline needs the day.
+    if m["pod"] and d.dct:
+        # "Saturday morning": the part of the day the statement came in (TIME 2024-07-20TMO), which orders
+        # it among that day's clock times on a timeline.
+        return cand(m, "DATE", f"{value}T{lex.PARTS_OF_DAY[m['pod'].lower()]}")
     return cand(m, "DATE", value)
 
 
@@ -91,6 +93,25 @@ def _time_day(m, d: Doc) -> str:
         month, day = month_number(m["mon"]), day_number(m["d"])
         return f"{year_for_md(m, d, month, day)}-{month:02d}-{day:02d}"
     return ctx.date_str(d.dct)
+
+
+_NARR_DAY = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1}
+
+
+def clock_that_day(m: re.Match[str], d: Doc) -> Found:
+    """'2 a.m. that night', '9 a.m. the next day': a clock time on the day the story last named (resolved in
+    resolve_narrative). The small hours of "that night" are the next calendar day."""
+    h = int(m["h"])
+    mi = int(m["mi"]) if m["mi"] else 0
+    ap = m["ap"].lower().replace(".", "").strip()
+    if h > 12 or mi > 59:
+        return None
+    h = (h % 12) + (12 if ap == "pm" else 0)
+    delta = _NARR_DAY[" ".join(m["rel"].lower().split())]
+    if m["u"].lower() == "night" and h < 6:
+        delta += 1
+    fallback = f"{ctx.date_str(d.dct + dt.timedelta(days=delta) if d.dct else None)}T{h:02d}:{mi:02d}"
+    return cand(m, "TIME", f"@ND{delta:+d}T{h:02d}:{mi:02d}|{fallback}")
 
 
 def noon_time(m: re.Match[str], d: Doc) -> Found:

@@ -198,8 +198,8 @@ def narrative_ref(m: re.Match[str], d: Doc) -> Found:
     s, e = span(m)
     if rel == "the next" and code != "D" and d.tense(s, e) != "past":
         return None  # "the next year" in a present or future clause counts from the anchor
-    if rel in ("that", "the same") and re.match(r"\s+(?:of|when|in\s+which)\b", d.text[e : e + 12]):
-        return None  # "that day of reckoning", "the same day when": not a reference back
+    if rel in ("that", "the same") and re.match(r"\s+(?:of|when|in\s+which|that)\b", d.text[e : e + 12]):
+        return None  # "that day of reckoning", "the same day that/when": the clause says which day
     fallback = ctx.shift_unit(d.dct, code, delta) if rel not in ("that", "that same", "the same") or d.dct else "PAST_REF"
     if code == "Q":
         return cand(m, "DATE", f"@Q{delta}|{fallback}")

@@ -130,21 +130,36 @@ def _narrative_value(ref: str, code: str, delta: int) -> str:
     return (day + dt.timedelta(days=delta)).isoformat()
 
 
-def resolve_narrative(cands: list[Cand], text: str) -> list[Cand]:
-    """Fill '@N<unit><delta>|<fallback>' placeholders from the last date the text named itself
-    ("Oct. 23, 1999 ... earlier that day"), the reference time of narrative rather than the anchor."""
-    ref: str | None = None
+# A clock time alone ("at 7:00 p.m.") names no day: it does not move the narrative's reference.
+_CLOCK_ONLY = re.compile(r"^\D*\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]T|local|hours|hrs|$)", F)
+
+
+def names_date(c: Cand, text: str) -> bool:
+    """True when ``c`` is a date the text itself names ("on Tuesday", "Oct. 23, 1999"), which later
+    references back ("that night", "the following year") count from."""
+    if c.type not in ("DATE", "TIME") or not _ABS_VALUE.match(c.value[:10]):
+        return False
+    if not _NAMES_DATE.search(text, c.start, c.end):
+        return False
+    return not (c.type == "TIME" and _CLOCK_ONLY.match(text[c.start : c.end]))
+
+
+def resolve_narrative(cands: list[Cand], text: str, ref: str | None = None) -> list[Cand]:
+    """Fill '@N<unit><delta>[T<clock>]|<fallback>' placeholders from the last date the text named itself
+    ("Oct. 23, 1999 ... earlier that day"), the reference time of narrative rather than the anchor.
+    ``ref`` is the date the text before ``text`` last named (the paragraphs before), if any."""
     ref_at = 0
     out = []
     for c in cands:
         if c.value.startswith("@N"):
             spec, fallback = c.value[2:].split("|", 1)
-            if ref is not None and c.start - ref_at < _REF_REACH:
-                v = _narrative_value(ref, spec[0], int(spec[1:]))
+            spec, _, clock = spec.partition("T")
+            if ref is not None and c.start - ref_at < _REF_REACH and (not clock or len(ref) == 10):
+                v = _narrative_value(ref, spec[0], int(spec[1:])) + (f"T{clock}" if clock else "")
             else:
                 v = fallback
             c = Cand(c.start, c.end, c.type, v, c.mod, c.rule)
-        elif c.type in ("DATE", "TIME") and _ABS_VALUE.match(c.value[:10]) and _NAMES_DATE.search(text, c.start, c.end):
+        elif names_date(c, text):
             ref, ref_at = c.value[:10], c.end
         out.append(c)
     return out

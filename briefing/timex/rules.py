@@ -18,7 +18,7 @@ from briefing.timex.calendar import (
     spoken_year,
     week_of,
 )
-from briefing.timex.days import clock_time, noon_time, part_of_day, relative_day, weekday_name
+from briefing.timex.days import clock_that_day, clock_time, noon_time, part_of_day, relative_day, weekday_name
 from briefing.timex.patterns import (
     DAY,
     DAY_AFTER,
@@ -108,6 +108,9 @@ _RULES: list[tuple[str, Handler, int, tuple[str, ...]]] = [
     (rf"\b(?:(?P<pre>the|this|its|their|(?P<py>{YEAR})(?:'s)?)\s+)?(?:fiscal[- ])?(?P<o>first|second|last|latter)[- ]half\b(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>{YEAR})|(?P<rel>this|last|next|the)\s+year))?", half_year, F, ("HALF",)),
     (rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+early|the\s+late|the|early|late)\s+)?(?P<s>{SEASON})\b(?:\s+of\s+(?P<y>{YEAR})|\s+(?P<y2>{YEAR}))?", season_expr, F, ("SEASON",)),
     (rf"\b(?:at\s+|around\s+|about\s+)?(?P<t>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b){TZ}{DAY_AFTER})", clock_time, F, ("CLOCK",)),
+    (rf"\b(?:at\s+|around\s+|about\s+)?(?P<t>(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b){TZ}"
+     r",?\s+(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|the\s+following|the\s+previous)\s+(?P<u>day|morning|afternoon|evening|night))\b",
+     clock_that_day, F, ("CLOCK",)),
     (rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time|hours|hrs){DAY_AFTER}", clock_time, F, ("CLOCK",)),
     (rf"\b(?P<w>noon|midday|midnight){DAY_AFTER}", noon_time, F, ("CLOCK",)),
     (rf"\b(?P<rel>this|last|yesterday|tomorrow)\s+(?P<p>{POD})\b", part_of_day, F, ("POD",)),

@@ -29,7 +29,6 @@ def kind_of(sentence: str, expr: str, dct: dt.date | None) -> str | None:
         ("The bill must pass by the end of the year.", "the end of the year", "target"),
         ("The government pledged to cut emissions in half in 2030.", "2030", "target"),
         ("The alliance was founded in 1949.", "1949", "past"),
-        ("Exports grew throughout the 1990s.", "the 1990s", "past"),
         ("The cabinet will vote on the plan next week.", "next week", "scheduled"),
     ],
 )
@@ -45,6 +44,16 @@ def test_event_kinds(sentence: str, expr: str, kind: str) -> None:
         ("Tensions are now higher than ever.", "now"),
         ("The ministry recently revised its estimate.", "recently"),
         ("Such crises recur every decade.", "every decade"),
+        # a decade tells a trend, not the date of an event
+        ("Exports grew throughout the 1990s.", "the 1990s"),
+        ("Since the mid-1970s, the sector has adapted to slow growth.", "the mid-1970s"),
+        # the baseline of a comparison
+        ("Sales were lower in 2022 than in 2021.", "2021"),
+        ("Visits rose 23% compared with the previous week.", "the previous week"),
+        ("Exports were down in 2022 compared to 2020 and 2021 levels.", "2020"),
+        ("Exports were down in 2022 compared to 2020 and 2021 levels.", "2021"),
+        # the present closing a span
+        ("From the prewar period to today, exports fell by half.", "today"),
     ],
 )
 def test_non_events(sentence: str, expr: str) -> None:
@@ -116,3 +125,25 @@ def test_the_report_day_is_never_scheduled_and_a_generic_today_is_no_event() -> 
     assert kind_of("I expect the court to rule today.", "today", D(2026, 3, 5)) == "past"
     assert kind_of("The court will rule at 3 p.m. today.", "3 p.m. today", D(2026, 3, 5)) == "scheduled"
     assert kind_of("Today's computers use far more power.", "Today", D(2026, 3, 5)) is None
+
+
+def test_the_compared_period_itself_stays_an_event() -> None:
+    assert kind_of("Sales were lower in 2022 than in 2021.", "2022", D(2026, 3, 5)) == "past"
+
+
+@pytest.mark.parametrize(("sentence", "generic"), [
+    ("Today, the state-of-the-art GPU is the H100, produced by Nvidia.", True),
+    ("Today, their agony is over, Biden said.", True),
+    ("Today, the United States has taken a series of actions.", False),
+    ("Today, the Administration is announcing new efforts.", False),
+    ("The United States today announced its support for the fund.", False),
+    ("The President is to sign the bill today.", False),
+])
+def test_a_present_state_today_is_no_event(sentence: str, generic: bool) -> None:
+    from briefing.annotate.events import generic_present
+    from briefing.annotate.nlp import get_parser
+
+    nlp = get_parser()
+    assert nlp is not None
+    i = sentence.lower().index("today")
+    assert generic_present(nlp(sentence), i, i + 5) is generic

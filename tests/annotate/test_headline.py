@@ -45,3 +45,34 @@ def test_headline_is_actor_action_object(nlp, sentence, date, expected):
 ])
 def test_no_headline_where_it_would_mislead(nlp, sentence, date):
     assert head(nlp, sentence, date) is None
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    # a pronoun subject inside what someone said: the teller says who
+    ("The Israeli military said it killed the commander on July 13 in a strike.", "July 13",
+     "The Israeli military said it killed the commander"),
+    # punctuation and a possessive "'s" are not words: a long name still fits
+    ("Hezbollah’s leader Hassan Nasrallah said Thursday that Israel’s killing of its top commander had crossed "
+     "red lines.", "Thursday", "Hezbollah’s leader said Israel’s killing of its top commander had crossed red lines"),
+    # a participle describing the subject: the subject's own clause is the headline
+    ("The 100-day report, published in June, lays out a framework for closing supply chain gaps.", "June",
+     "The 100-day report lays out a framework"),
+    # the parser made the sentence a noun: its participle is the verb
+    ("Market prices for these commodities spiked after the invasion in February 2022, in part because of fear.",
+     "February 2022", "Market prices spiked after the invasion"),
+    # a month before a pronoun is not part of a name
+    ("The African Corps said in January it planned to increase its strength.", "January",
+     "The African Corps said it planned to increase its strength"),
+])
+def test_headline_rules_for_tellers_participles_and_noun_parses(nlp, sentence, date, expected):
+    got = head(nlp, sentence, date)
+    assert got is not None and got.text == expected
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("He said it would close on Friday.", "Friday"),  # the teller is a pronoun too
+    # a borrowed clause that says nothing of what: no headline
+    ("The negotiations across the agencies eventually led to the list of prisoners released Thursday.", "Thursday"),
+])
+def test_no_headline_from_a_pronoun_teller_or_an_empty_borrowed_clause(nlp, sentence, date):
+    assert head(nlp, sentence, date) is None

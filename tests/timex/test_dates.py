@@ -239,12 +239,12 @@ def test_soon_year_end_and_mid_year() -> None:
 def test_a_plan_the_story_has_overtaken_looks_back() -> None:
     dct = D(1989, 10, 30)  # a Monday
     text = "The offer had been due to expire Friday evening, but it was extended to Nov. 16."
-    assert one(text, dct, "Friday evening").value == "1989-10-27"
+    assert one(text, dct, "Friday evening").value == "1989-10-27TEV"
     text = "The offer previously had been scheduled to expire at midnight Friday."
     assert one(text, dct, "midnight Friday").value == "1989-10-27T24:00"
     # "next to" is a place, not a future cue.
     text = "A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya Friday morning."
-    assert one(text, D(1998, 8, 8), "Friday morning").value == "1998-08-07"
+    assert one(text, D(1998, 8, 8), "Friday morning").value == "1998-08-07TMO"
 
 
 def test_clock_time_takes_the_day_written_after_a_parenthesis() -> None:
@@ -389,3 +389,49 @@ def test_a_generic_today_is_the_present_not_a_date() -> None:
     # today's own news is still the day
     assert one("Today's announcement surprised investors.", D(2030, 7, 16), "Today").value == "2030-07-16"
     assert one("Today's talks ended early.", D(2030, 7, 16), "Today").value == "2030-07-16"
+
+
+def test_a_weekday_with_a_part_of_day_keeps_the_part() -> None:
+    dct = D(2024, 7, 20)  # a Saturday
+    assert one("In a statement Saturday morning, the firm said it was sorry.", dct, "Saturday morning").value == "2024-07-20TMO"
+    assert one("Crowds gathered on Friday night in the square.", dct, "Friday night").value == "2024-07-19TNI"
+    assert one("The firm said on Friday that it was sorry.", dct, "Friday").value == "2024-07-19"
+
+
+def test_a_clock_time_that_night_is_on_the_day_last_named() -> None:
+    dct = D(2024, 8, 1)  # a Thursday
+    text = "He met the president on Tuesday. At 2 a.m. that night, he was killed. At 9 a.m. the next day, police came."
+    v = values(text, dct)
+    assert v["2 a.m. that night"] == "2024-07-31T02:00"  # the small hours of Tuesday night are Wednesday's
+    assert v["9 a.m. the next day"] == "2024-07-31T09:00"
+    assert values("At 11 p.m. that night, he was killed.", dct)["11 p.m. that night"] == "2024-08-01T23:00"
+
+
+def test_a_clock_time_alone_does_not_move_the_day_the_story_named() -> None:
+    dct = D(2024, 8, 1)
+    v = values("He arrived on Tuesday. Just before 7:00 p.m. he spoke; at 2 a.m. that night he was killed.", dct)
+    assert v["2 a.m. that night"] == "2024-07-31T02:00"
+
+
+def test_the_day_named_in_the_paragraph_before_is_passed_on() -> None:
+    from briefing.timex import last_named
+    dct = D(2024, 8, 1)
+    before = "He was first pictured on Tuesday, before the inauguration."
+    ref = last_named(tag(before, dct), before)
+    assert ref == "2024-07-30"
+    assert values("At 2 a.m. that night, he was killed.", dct)["2 a.m. that night"] == "2024-08-02T02:00"
+    assert {t.text: t.value for t in tag("At 2 a.m. that night, he was killed.", dct, ref)}[
+        "2 a.m. that night"] == "2024-07-31T02:00"
+    assert last_named(tag("At 7 p.m. he spoke.", dct), "At 7 p.m. he spoke.") is None  # a clock names no day
+
+
+def test_the_same_day_that_is_no_reference_back() -> None:
+    assert "the same day" not in values("In 1998 it rained. On the same day that he died, she left.", D(2024, 8, 1))
+
+
+def test_the_present_progressive_with_a_day_is_an_arrangement() -> None:
+    dct = D(2024, 8, 1)  # a Thursday
+    assert one("Her daughter, who is celebrating her 13th birthday on Friday, was there.", dct, "Friday").value == "2024-08-02"
+    assert one("Her daughter, who was celebrating her birthday on Friday, was there.", dct, "Friday").value == "2024-07-26"
+    # only a day: "is continuing under a June agreement" is no arrangement
+    assert one("It said it is continuing to sell itself under a June agreement.", D(1989, 11, 1), "June").value == "1989-06"
