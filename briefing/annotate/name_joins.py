@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefing.annotate import entities_rules as R
+
 Ent = tuple[int, int, str]
 
 # Labels of named things whose name may go on with "of the ..." (not people, places or peoples).
@@ -77,7 +79,9 @@ def _join_possessive_titles(ents: list[Ent], text: str) -> list[Ent]:
     while i < len(ents):
         s, e, label = ents[i]
         m = re.match(r"([A-Z][\w-]+)(?=[ ,.;:!?)”\"]|$)", text[e + 1 : e + 40]) if re.search(r"['’]s$", text[s:e]) else None
-        if m and label not in _PLACE_LIKE and label != "PERSON" and text[e : e + 1] == " " and _ends_name(text, e + 1 + m.end()):
+        if (m and label not in _PLACE_LIKE and label != "PERSON" and text[e : e + 1] == " "
+                and m.group(1).lower() not in R.STOPWORDS and _ends_name(text, e + 1 + m.end())):
+            # not "Radio 4's Today programme": a function word ends no title
             end = e + 1 + m.end()
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if nxt is None or nxt[0] >= end:
@@ -114,6 +118,8 @@ def _add_titles_with_the(ents: list[Ent], text: str) -> list[Ent]:
     out = list(ents)
     for m in _MID_THE.finditer(text):
         s, e = m.start(), m.end()
+        if any(w.lower() in R.LEADING_FRAGMENT for w in m.group(0).split()[1:]):
+            continue  # "The Bold And The Beautiful": a sentence word inside, which the names' rules cut at
         if any(a < e and s < b and not (s <= a and b <= e) for a, b, _ in out):
             continue  # crosses a name the model saw
         inside = [x for x in out if s <= x[0] and x[1] <= e]
