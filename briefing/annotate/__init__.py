@@ -136,7 +136,8 @@ def annotate(article: Article, knowledge: Knowledge) -> Annotated:
         event_list.append(Event(block=sent.block, sentence=sent.index, timex=timex, kind=kind, text=sentence_text,
                                 headline=hl.text if hl else None, action=hl.verb if hl else None))
 
-    mentions = entities.find_mentions(blocks, knowledge.aliases, types=knowledge.types)
+    mentions = entities.find_mentions(blocks, knowledge.aliases, types=knowledge.types,
+                                     acronyms=knowledge.acronyms)
     mention_types: dict[int, list[str]] = {}
     for m in mentions:
         mention_types.setdefault(m.block, []).append(m.type)

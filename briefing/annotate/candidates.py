@@ -86,7 +86,11 @@ def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
 
 
 def head_type(text: str) -> str | None:
+    """The type a name's head word gives it ("Kadena Air Base", "Bank of Japan"), or None. A leading "The"
+    is no part of the name: "The Law" is a band's name of one word, not a law."""
     words = text.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
     if not words:
         return None
     last = words[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from briefing.annotate import entities_rules as R
 from briefing.annotate import entities_spans as S
@@ -17,7 +17,9 @@ from briefing.annotate import entity_types as T
 from briefing.annotate.aliases import Aliases
 from briefing.annotate.candidates import MODEL, RULE, Cand, Spans, head_type, normalise, rule_cands, select, title_like
 from briefing.annotate.documents import qualify_documents
+from briefing.annotate.name_joins import join_names, joined_spans
 from briefing.annotate.nlp import get_nlp, spacy_ents
+from briefing.annotate.ruler import extra_spans
 from briefing.model import Block, Mention
 
 log = logging.getLogger(__name__)
@@ -60,23 +62,30 @@ def _description(text: str, c: Cand) -> str | None:
 # ---- the annotator ---------------------------------------------------------------------------------
 
 
-def find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp=None, types: T.TypeRules | None = None
-                  ) -> tuple[Mention, ...]:
+def find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp=None, types: T.TypeRules | None = None,
+                  acronyms: Mapping[str, str] | None = None) -> tuple[Mention, ...]:
     """All entity mentions in an article's blocks (offsets into each block's text), with a type from the
     contract and `name` = the best canonical name this article supports. nlp None -> get_nlp(); types are
-    knowledge/types.yml's additions to the built-in type cues."""
+    knowledge/types.yml's additions to the built-in type cues; acronyms knowledge/acronyms.yml, whose
+    proper names the rule matcher (ruler.py) finds beside the model."""
     try:
-        return _find_mentions(blocks, aliases, nlp if nlp is not None else get_nlp(), types or T.TypeRules())
+        return _find_mentions(blocks, aliases, nlp if nlp is not None else get_nlp(), types or T.TypeRules(),
+                              acronyms or {})
     except Exception:  # an annotator must not take the build down on odd input; say so and go on
         log.exception("entity annotation failed; article gets no entity mentions")
         return ()
 
 
-def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.TypeRules) -> tuple[Mention, ...]:
+def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.TypeRules, acronyms: Mapping[str, str]
+                   ) -> tuple[Mention, ...]:
     texts = [b.text if isinstance(b.text, str) else "" for b in blocks]
     if not any(t.strip() for t in texts):
         return ()
-    ents = [_join_adjacent(found, t) for found, t in zip(spacy_ents(texts, nlp), texts)]
+    found = spacy_ents(texts, nlp, extra_spans(nlp, acronyms, texts))
+    adjacent = [_join_adjacent(f, t) for f, t in zip(found, texts)]
+    ents = [join_names(found, t) for found, t in zip(adjacent, texts)]
+    # names the joins made whole ("Bridget Jones's Diary") are not split again at their possessive
+    whole = [joined_spans(a, b) for a, b in zip(adjacent, ents)]
     lower_words = set()
     for t in texts:
         lower_words.update(re.findall(r"(?<![\w’'-])[a-z][a-z]+(?![\w’'-])", t))
@@ -127,7 +136,7 @@ def _find_mentions(blocks: Sequence[Block], aliases: Aliases, nlp, types: T.Type
                 if not hit or label in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
                     continue
                 typ = hit[1]
-            cands.extend(_model_cands(bi, text, s0, e0, typ, label, starts, aliases, places))
+            cands.extend(_model_cands(bi, text, s0, e0, typ, label, starts, aliases, places, (s0, e0) in whole[bi]))
         persons = [(s, e) for s, e, label in ents[bi] if label == "PERSON"]
         # A weak title ("General", "Justice") is a title only before a name the model calls a person.
         cands = [
@@ -280,7 +289,7 @@ def _shouted(text: str, start: int, end: int) -> bool:
 
 
 def _model_cands(bi: int, text: str, s0: int, e0: int, typ: str, label: str, starts: set[int], aliases: Aliases,
-                 places: set[str]) -> list[Cand]:
+                 places: set[str], whole: bool = False) -> list[Cand]:
     """The model's span as candidates, repaired (entities_spans): split at an inner possessive, grown over the
     name's first words, dropped when it is one word of a longer name the model did not see."""
     if (
@@ -288,7 +297,7 @@ def _model_cands(bi: int, text: str, s0: int, e0: int, typ: str, label: str, sta
         and e0 + 1 not in starts and not aliases.lookup(text[s0:e0])
     ):
         return []  # "Supreme" of "Supreme Leader"
-    parts = S.split_possessive(text, s0, e0)
+    parts = [(s0, e0)] if whole else S.split_possessive(text, s0, e0)
     out = []
     for k, (s, e) in enumerate(parts):
         t, lab = typ, label

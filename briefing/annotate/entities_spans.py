@@ -32,6 +32,11 @@ _INNER = frozenset("ibn bin bint al el de van von der".split())
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", R.TITLE_HEADS)) | frozenset(
     "ayatollah sheikh rabbi cardinal bishop leader head founder".split())
 _CAP_WORD = re.compile(r"([A-Z][\w’'-]*|[a-z]{1,3})\s$")
+# Function words a name may start with, written with a capital inside a sentence ("the Cambridge-based Just
+# Add Monsters studios", "We Will Rock You"): there the capital says they belong to the name.
+NAME_FUNCTION_WORDS = frozenset(
+    "a an the of and for to in on at by with be is are was just all we you it my your our no not will can "
+    "do let me us up out off from as or so too".split())
 
 
 def split_possessive(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -53,8 +58,10 @@ def extend_left(text: str, start: int, starts: Collection[int], aliases) -> int:
         word = m.group(1)
         if word[0].islower() and word not in _INNER:
             break
+        if re.search(r"-[a-z]+$", word):
+            break  # "Cambridge-based", "London-born": an adjective before the name
         if word[0].isupper() and (
-            word.lower() in R.STOPWORDS or word.lower() in R.GENERIC or word.lower() in TITLE_WORDS
+            (word.lower() in R.GENERIC and word.lower() not in NAME_FUNCTION_WORDS) or word.lower() in TITLE_WORDS
             or word in aliases.adjectives or aliases.lookup(word) or m.start() in starts
         ):
             break

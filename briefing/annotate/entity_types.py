@@ -87,6 +87,8 @@ def load_type_rules(path: Path) -> TypeRules:
 def head_override(name: str, rules: TypeRules) -> str | None:
     """The type knowledge/types.yml gives a longer name by its last word ("Manchester United")."""
     words = name.split()
+    if words and words[0] in ("The", "the"):  # "The Times" is one word of name: no head to read
+        words = words[1:]
     return rules.heads.get(words[-1]) if len(words) > 1 else None
 
 

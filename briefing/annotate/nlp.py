@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 log = logging.getLogger(__name__)
@@ -34,13 +34,20 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def spacy_ents(texts: Sequence[str], nlp) -> list[list[tuple[int, int, str]]]:
-    """(start, end, label) of every entity in every text, one nlp.pipe over the lot."""
+def spacy_ents(texts: Sequence[str], nlp, extra: Callable[[object], Sequence[tuple[int, int, str]]] | None = None
+               ) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) of every entity in every text, one nlp.pipe over the lot. ``extra(doc)`` gives
+    names found by rule on the same doc (briefing/annotate/ruler.py); a longer one replaces the model's."""
+    from briefing.annotate.ruler import merge_spans
+
     pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in _chunks(text)]
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     docs = nlp.pipe((p for _, _, p in pieces), batch_size=64)
     for (i, off, _), doc in zip(pieces, docs):
-        out[i].extend((off + e.start_char, off + e.end_char, e.label_) for e in doc.ents)
+        found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if extra is not None:
+            found = merge_spans(found, extra(doc))
+        out[i].extend((off + s, off + e, label) for s, e, label in found)
     return out
 
 
