@@ -216,17 +216,19 @@ class ArticleMarkup:
         self.theme_names = theme_names
         self.event_of = event_of
 
-    def block_body(self, block: Block, indexed: int | None = None) -> Markup:
-        """The block's text, sentence by sentence, each sentence a target (#p3-s1). With ``indexed``, the
-        sentences that start after that many of the block's words are kept out of the search index."""
+    def block_body(self, block: Block, indexed: int | None = None, first: bool = False) -> Markup:
+        """The block's text, sentence by sentence, each sentence a target (#p3-s1). With ``indexed``, only
+        the sentences that end within that many of the block's words (and with ``first`` its first sentence,
+        however long) are in the search index."""
         spans = self.inline.get(block.index, [])
         sents = self.sentences.get(block.index) or [(0, 0, len(block.text))]
         out = []
         pos = 0
         words = 0
         for index, start, end in sents:
-            hidden = SEARCH_SKIP if indexed is not None and words >= indexed else None
             words += len(block.text[start:end].split())
+            lead = first and (index, start) == sents[0][:2]
+            hidden = SEARCH_SKIP if indexed is not None and words > indexed and not lead else None
             out.append(text_keep_space(block.text[pos:start]))
             inner = [Inline(s.start - start, s.end - start, s.priority, s.open, s.close)
                      for s in spans if start <= s.start and s.end <= end]
@@ -254,6 +256,7 @@ class ArticleMarkup:
         out: list[Markup] = []
         items: list[Markup] = []
         left = search_words
+        first = True  # the article's first sentence is in the index even when it alone is longer
         for block in self.doc.article.blocks:
             anchor = paths.block_anchor(block.index)
             if block.kind != "item" and items:
@@ -263,9 +266,10 @@ class ArticleMarkup:
             if left is not None and left <= 0:
                 body, skip = self.block_body(block), SEARCH_SKIP
             else:
-                body = self.block_body(block, left)
+                body = self.block_body(block, left, first)
                 if left is not None:
                     left -= len(block.text.split())
+                first = first and block.kind == "heading"
             if block.kind == "heading":
                 level = min(max(block.level or 2, 2), 4)
                 out.append(tag(f"h{level}", body, id=anchor, class_="bf-h", data_search_exclude=skip))
