@@ -158,11 +158,12 @@ class Context:
         return n if n > 0 and len(self.c.docs) > self.limits.small_corpus else None
 
     @staticmethod
-    def search_boost(articles: int) -> float:
+    def search_boost(articles: int, mentions: int) -> float:
         """How far an entity's or a theme's own page ranks above the articles that name it: searching a
         name finds its page first, the more so the more articles it is in (so "Blair" finds the Blair of
-        200 articles before the one of 3)."""
-        return round(2 + math.log2(1 + articles), 2)
+        200 articles before the one of 3); between as many articles, the one named more often ("Japan"
+        before the "U.S.-Japan Alliance" of as many articles)."""
+        return round(2 + math.log2(1 + articles) + math.log2(1 + mentions) / 8, 2)
 
     def render(self, template: str, page: str, search: bool = True, boost: float | None = None, **ctx) -> str:
         if self.memo is None:

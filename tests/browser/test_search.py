@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (run scripts/install-browser.sh)")
 from playwright.sync_api import expect  # noqa: E402
 
-from .conftest import KINDS, same_page  # noqa: E402
+from .conftest import same_page  # noqa: E402
 
 RESULTS = ".md-search-result__item > a.md-search-result__link"
 
@@ -25,7 +25,7 @@ def test_search_loads_on_focus_and_finds_an_entity_page_by_name(desk):
     name, target = _most_named(desk.site)
     fetched: list[str] = []
     desk.context.on("request", lambda r: "search_index" in r.url and fetched.append(r.url))
-    page = desk.goto(KINDS["article"])
+    page = desk.goto(desk.site.kind_url("article"))
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert not fetched, f"the search index was downloaded with the page, before any search: {fetched}"

@@ -122,7 +122,7 @@ def entity_page(ctx: Context, eid: str) -> dict[str, str]:
     # Searchable by name (a reader searches a name), but only the title and the line under it (type,
     # description, other names): the page's long sections carry data-search-exclude.
     out[page] = ctx.render(
-        "entity.md.j2", page, boost=ctx.search_boost(len(per_article)), entity=e, count=len(mentions),
+        "entity.md.j2", page, boost=ctx.search_boost(len(per_article), len(mentions)), entity=e, count=len(mentions),
         articles=len(per_article), summary=summary(ctx, page, e.name, per_article, co),
         top=groups(page, top, TOP_SNIPPETS), groups=groups(page, pages[0]), pager=pagers(parts)[0],
         co=co, graph=graph, timeline_entries=entries, timeline_total=n_entries,
