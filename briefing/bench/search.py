@@ -65,6 +65,7 @@ class Report:
     index_gz: int = 0
     docs: int = 0
     first_view: dict[str, tuple[int, bool]] = field(default_factory=dict)  # page -> (bytes, index fetched)
+    heaviest: list[tuple[int, str]] = field(default_factory=list)  # the largest first view's largest downloads
     first_result: list[tuple[str, str, float, float]] = field(default_factory=list)  # page, query, open->result, focus->result
     ranked: list[tuple[str, str, list[str]]] = field(default_factory=list)  # name, own page, first results
 
@@ -130,15 +131,16 @@ def own_pages(site: Path, n: int) -> list[tuple[str, str]]:
     return [(name, url) for _, name, url in scale.sample(paged, n)]
 
 
-def first_view(browser, url: str) -> tuple[int, bool]:
-    """Bytes a fresh browser downloads to show ``url`` (and what it fetches within a second after)."""
+def first_view(browser, url: str) -> tuple[int, bool, list[tuple[int, str]]]:
+    """Bytes a fresh browser downloads to show ``url`` (and what it fetches within a second after), whether
+    the search index was among them, and the downloads largest first."""
     context = browser.new_context(viewport=DESKTOP)
-    got: list[int] = []
+    got: list[tuple[int, str]] = []
     index = []
 
     def done(request) -> None:
         sizes = request.sizes()
-        got.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+        got.append((sizes["responseBodySize"] + sizes["responseHeadersSize"], request.url.split("/", 3)[-1]))
         if "search_index" in request.url:
             index.append(request.url)
 
@@ -148,7 +150,7 @@ def first_view(browser, url: str) -> tuple[int, bool]:
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)
     context.close()
-    return sum(got), bool(index)
+    return sum(n for n, _ in got), bool(index), sorted(got, reverse=True)
 
 
 def first_result(browser, url: str, query: str) -> tuple[float, float]:
@@ -179,7 +181,10 @@ def measure(site: Path, base: str, names: int = 50, ranking: bool = True) -> Rep
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for kind, path in pages.items():
-                report.first_view[f"{kind} ({path})"] = first_view(browser, base + path)
+                total, index_fetched, downloads = first_view(browser, base + path)
+                report.first_view[f"{kind} ({path})"] = (total, index_fetched)
+                if total >= max((n for n, _ in report.first_view.values()), default=0):
+                    report.heaviest = downloads[:4]
             query = sampled[0][0] if sampled else "the"
             for kind in ("home", "article", "entity"):
                 if kind in pages:
@@ -204,6 +209,7 @@ def format_report(r: Report) -> str:
     for page, (n, index) in r.first_view.items():
         lines.append(f"  {kb(n):>9}  {page}{'  (search index fetched)' if index else ''}")
     worst = max((n for n, _ in r.first_view.values()), default=0)
+    lines.append("  the largest: " + ", ".join(f"{name} {kb(n)}" for n, name in r.heaviest))
     lines.append(f"{'ok  ' if worst <= FIRST_VIEW_LIMIT else 'MISS'} largest first view: {worst / 1e6:.2f} MB "
                  f"(target <= {FIRST_VIEW_LIMIT / 1e6:g} MB)")
     lines += ["", "first search result (open the page, type at once):"]
