@@ -36,6 +36,7 @@ class BriefingConfig(base.Config):
     listing_limit = c.Type(int, default=300)
     highlights = c.Type(int, default=60)
     page_items = c.Type(int, default=100)
+    search_words = c.Type(int, default=60)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Limits:
     listing_limit: int = 300  # entries on one listing page; longer listings are split by date or by letter
     highlights: int = 60  # entries ahead and recent on the main timeline page of a split timeline
     page_items: int = 100  # mentions or paragraphs on one page of an entity's or a theme's full list
+    # Words of each article's text (its lead) the search index holds past ``small_corpus`` articles; 0: all.
+    # The whole text of 2,000 articles is megabytes that every reader's browser must fetch and index.
+    search_words: int = 60
 
 
 @dataclass(frozen=True)

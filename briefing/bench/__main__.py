@@ -1,5 +1,6 @@
 """Command line: ``python -m briefing.bench timex [--limit N] [--dir PATH] [--top K] [--speed [DIR]]``,
-``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]`` and
+``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]``,
+``python -m briefing.bench search [--limit N | --site DIR] [--keep DIR] [--no-ranking]`` and
 ``python -m briefing.bench density``."""
 
 from __future__ import annotations
@@ -27,7 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--no-serve", action="store_true", help="skip timing an edit under `mkdocs serve`")
     sc.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temp folder)")
     sub.add_parser("density", help="annotations per 100 words of article text on the seeds and ../shared/realworld")
+    se = sub.add_parser("search", help="search index size, first-view bytes, time to first result and ranking in Chromium")
+    se.add_argument("--corpus", type=Path, default=None, help="folder of .txt articles (default the BBC corpus)")
+    se.add_argument("--limit", type=int, default=None, help="build only N articles of the corpus (a quick run)")
+    se.add_argument("--site", type=Path, default=None, help="measure this built site/ instead of building one")
+    se.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (its caches make reruns fast)")
+    se.add_argument("--no-ranking", action="store_true", help="skip asking the search worker for 50 entity names")
     args = parser.parse_args(argv)
+
+    if args.bench == "search":
+        from briefing.bench import search
+
+        return search.main(args.site, args.limit, args.keep, args.corpus, not args.no_ranking)
 
     if args.bench == "density":
         import tempfile

@@ -118,8 +118,10 @@ def mix(shares: Sequence[tuple[str, float, str | None]], title: str) -> Markup:
             i % SERIES, share * 100, label, share * 100)
         segs.append(_html_link(href, inner))
     legend = Markup(", ").join(Markup("{} {:.0f}%").format(label, share * 100) for label, share, _ in shares)
+    # The legend is kept out of the search index on its own: Material's search parser matches elements by tag
+    # name, so the inner div's end also ends the outer div's exclusion.
     return Markup('<div class="bf-mix" data-search-exclude role="img" aria-label="{t}: {l}"><div class="bf-mix-bar">{s}</div>'
-                  '<p class="bf-mix-legend">{t}: {l}</p></div>').format(t=title, l=legend, s=Markup("").join(segs))
+                  '<p class="bf-mix-legend" data-search-exclude>{t}: {l}</p></div>').format(t=title, l=legend, s=Markup("").join(segs))
 
 
 def _clip(s: str, n: int) -> str:

@@ -7,6 +7,7 @@ A ``Context`` is built once per build from the linked corpus; the page modules i
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from functools import partial
@@ -150,20 +151,38 @@ class Context:
                 self._previews[e.id] = f"{e.name} · {about} · in {plural(n, 'article')}"
         return self._previews
 
-    def render(self, template: str, page: str, search: bool = True, **ctx) -> str:
-        if self.memo is None:
-            return self._render(template, page, search, ctx)
-        view = {"template": template, "page": page, "search": search, "view": ctx}
-        return self.memo.render(page, view, lambda: self._render(template, page, search, ctx))
+    @property
+    def search_words(self) -> int | None:
+        """Words of an article's text the search index holds (its lead): None (all) in a small briefing."""
+        n = self.limits.search_words
+        return n if n > 0 and len(self.c.docs) > self.limits.small_corpus else None
 
-    def _render(self, template: str, page: str, search: bool, ctx: dict) -> str:
+    @staticmethod
+    def search_boost(articles: int, mentions: int) -> float:
+        """How far an entity's or a theme's own page ranks above the articles that name it: searching a
+        name finds its page first, the more so the more articles it is in (so "Blair" finds the Blair of
+        200 articles before the one of 3); between as many articles, the one named more often ("Japan"
+        before the "U.S.-Japan Alliance" of as many articles)."""
+        return round(2 + math.log2(1 + articles) + math.log2(1 + mentions) / 8, 2)
+
+    def render(self, template: str, page: str, search: bool = True, boost: float | None = None, **ctx) -> str:
+        if self.memo is None:
+            return self._render(template, page, search, boost, ctx)
+        view = {"template": template, "page": page, "search": search, "boost": boost, "view": ctx}
+        return self.memo.render(page, view, lambda: self._render(template, page, search, boost, ctx))
+
+    def _render(self, template: str, page: str, search: bool, boost: float | None, ctx: dict) -> str:
         href = partial(paths.href, page)
         out = self.env.get_template(template).render(
             page=page, href=href, paths=paths, sections=self.section_links(page), **ctx
         )
-        if not search and out.startswith("---\n"):
-            # Material's per-page switch: keeps thousands of entity and listing pages out of the search index.
-            out = "---\nsearch:\n  exclude: true\n" + out[4:]
+        if out.startswith("---\n"):
+            # Material's per-page switches: thousands of listing pages kept out of the search index, and the
+            # own pages of entities and themes ranked above the articles that merely name them.
+            if not search:
+                out = "---\nsearch:\n  exclude: true\n" + out[4:]
+            elif boost is not None:
+                out = f"---\nsearch:\n  boost: {boost}\n" + out[4:]
         return out
 
     def section_links(self, page: str) -> list[Link]:

@@ -20,6 +20,11 @@ from briefing.site.dates import is_vague, timex_tooltip
 from briefing.model import Annotated, Block, Figure
 
 
+# Material's search plugin leaves out any element with this attribute (and strips the attribute from the page
+# when it has a value, hence not an empty one).
+SEARCH_SKIP = "true"
+
+
 @dataclass(frozen=True)
 class Inline:
     start: int
@@ -211,13 +216,19 @@ class ArticleMarkup:
         self.theme_names = theme_names
         self.event_of = event_of
 
-    def block_body(self, block: Block) -> Markup:
-        """The block's text, sentence by sentence, each sentence a target (#p3-s1)."""
+    def block_body(self, block: Block, indexed: int | None = None, first: bool = False) -> Markup:
+        """The block's text, sentence by sentence, each sentence a target (#p3-s1). With ``indexed``, only
+        the sentences that end within that many of the block's words (and with ``first`` its first sentence,
+        however long) are in the search index."""
         spans = self.inline.get(block.index, [])
         sents = self.sentences.get(block.index) or [(0, 0, len(block.text))]
         out = []
         pos = 0
+        words = 0
         for index, start, end in sents:
+            words += len(block.text[start:end].split())
+            lead = first and (index, start) == sents[0][:2]
+            hidden = SEARCH_SKIP if indexed is not None and words > indexed and not lead else None
             out.append(text_keep_space(block.text[pos:start]))
             inner = [Inline(s.start - start, s.end - start, s.priority, s.open, s.close)
                      for s in spans if start <= s.start and s.end <= end]
@@ -225,7 +236,7 @@ class ArticleMarkup:
             event = self.event_of.get((self.doc.article.source, block.index, index))
             body = _weave(block.text[start:end], inner)
             out.append(tag("span", body, id=paths.sentence_anchor(block.index, index), class_=cls,
-                           data_event=event))
+                           data_event=event, data_search_exclude=hidden))
             pos = end
         out.append(text_keep_space(block.text[pos:]))
         return Markup("").join(out)
@@ -236,32 +247,45 @@ class ArticleMarkup:
             return Markup("")
         links = [tag("a", text(self.theme_names.get(t, t)), href=paths.href(self.page, paths.theme_page(t)),
                      class_="bf-chip", title=f"theme score {score:.2f}") for score, t in themes]
-        return tag("span", Markup(" ").join(links), class_="bf-chips")
+        # The theme names are links to the themes' own pages, not words of the article: not in the search index.
+        return tag("span", Markup(" ").join(links), class_="bf-chips", data_search_exclude=SEARCH_SKIP)
 
-    def blocks_html(self) -> list[Markup]:
-        """One raw-HTML line per block (list items grouped into one list)."""
+    def blocks_html(self, search_words: int | None = None) -> list[Markup]:
+        """One raw-HTML line per block (list items grouped into one list). With ``search_words``, the search
+        index holds the article's first sentences up to about that many words (its lead), no more."""
         out: list[Markup] = []
         items: list[Markup] = []
+        left = search_words
+        first = True  # the article's first sentence is in the index even when it alone is longer
         for block in self.doc.article.blocks:
             anchor = paths.block_anchor(block.index)
             if block.kind != "item" and items:
                 out.append(tag("ul", Markup("").join(items), class_="bf-list"))
                 items = []
-            body = self.block_body(block)
+            skip = None  # the whole block out of the index, or (the block the lead ends in) its later sentences
+            if left is not None and left <= 0:
+                body, skip = self.block_body(block), SEARCH_SKIP
+            else:
+                body = self.block_body(block, left, first)
+                if left is not None:
+                    left -= len(block.text.split())
+                first = first and block.kind == "heading"
             if block.kind == "heading":
                 level = min(max(block.level or 2, 2), 4)
-                out.append(tag(f"h{level}", body, id=anchor, class_="bf-h"))
+                out.append(tag(f"h{level}", body, id=anchor, class_="bf-h", data_search_exclude=skip))
             elif block.kind == "item":
-                items.append(tag("li", body + self.chips(block), id=anchor))
+                items.append(tag("li", body + self.chips(block), id=anchor, data_search_exclude=skip))
             elif block.kind == "quote":
-                out.append(tag("blockquote", tag("p", body) + self.chips(block), id=anchor, class_="bf-quote"))
+                out.append(tag("blockquote", tag("p", body) + self.chips(block), id=anchor, class_="bf-quote",
+                               data_search_exclude=skip))
             elif block.kind == "code":  # shown as written; one line of raw HTML, so newlines as &#10;
                 code = Markup("&#10;").join(escape(line) for line in block.text.split("\n"))
-                out.append(tag("pre", tag("code", code), id=anchor, class_="bf-code"))
+                out.append(tag("pre", tag("code", code), id=anchor, class_="bf-code", data_search_exclude=skip))
             elif block.kind == "caption":
-                out.append(tag("p", body, id=anchor, class_="bf-caption"))
+                out.append(tag("p", body, id=anchor, class_="bf-caption", data_search_exclude=skip))
             else:
-                out.append(tag("div", tag("p", body) + self.chips(block), id=anchor, class_="bf-block"))
+                out.append(tag("div", tag("p", body) + self.chips(block), id=anchor, class_="bf-block",
+                               data_search_exclude=skip))
         if items:
             out.append(tag("ul", Markup("").join(items), class_="bf-list"))
         return out

@@ -101,12 +101,17 @@ def test_every_article_and_event_is_reachable_from_a_listing(split_site):
         assert f'id="ev-{e["id"]}"' in timeline_pages, e["title"]
 
 
-def test_search_index_leaves_out_entity_and_listing_pages(split_site):
+def test_search_index_holds_own_pages_and_leaves_out_listing_pages(split_site):
+    """Entities and themes are found by name on their own pages (boosted above the articles that name them);
+    the pages that only list (entity letters, numbered parts, article periods) stay out of the index."""
     docs = json.loads((split_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     locations = {d["location"].split("#")[0] for d in docs}
     assert any(loc.startswith("articles/") and "by-date" not in loc for loc in locations)
-    assert not [loc for loc in locations if loc.startswith(("entities/", "themes/", "articles/by-date/"))
-                and loc not in ("entities/index.html", "themes/index.html")]
+    assert not [loc for loc in locations if loc.startswith(("entities/by-type/", "articles/by-date/"))
+                or (loc.startswith(("entities/", "themes/")) and loc.count("/") > 1)]
+    own = [e["url"] for e in _load(split_site / "site", "entities") if "#" not in e["url"]]
+    assert own and set(own) <= locations
+    assert all(d.get("boost", 1) > 1 for d in docs if d["location"] in own)
 
 
 def test_lagos_article_is_annotated_and_linked(split_site):

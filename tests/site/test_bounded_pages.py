@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from briefing.bench.scale import PAGE_LIMIT_KB, corpus_files, default_corpus, flat_name, largest_pages, sample
+from briefing.site.markup import page_title
 from conftest import build_in_process, make_project
 from sitecheck import broken_links
 
@@ -162,3 +164,28 @@ def test_timeline_pages_hold_at_most_a_listing_each(bbc_site):
     timeline = _load(site, "timeline")
     assert len(timeline) > LIMITS["listing_limit"]
     assert set(seen) == {e["id"] for e in timeline} and set(seen.values()) == {1}
+
+
+def test_search_index_holds_leads_and_the_own_pages_of_entities_and_themes(bbc_site):
+    """Past ``small_corpus`` articles the index holds each article's title and lead, not its whole text, and
+    no annotation's words; every entity and theme with a page of its own is there by name, boosted by the
+    number of articles it is in."""
+    index = json.loads((bbc_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    words = lambda d: len(re.sub(r"<[^>]+>", " ", d["text"]).split())  # noqa: E731
+    leads = [d for loc, d in docs.items() if loc.startswith("articles/") and "/" not in loc[9:] and "#" not in loc
+             and loc != "articles/index.html"]
+    assert len(leads) >= ARTICLES - 5
+    assert sum(map(words, leads)) / len(leads) <= 60, "an article's entry holds more than its lead"
+    for d in (d for d in index["docs"] if d["location"].startswith(("articles/", "entities/", "themes/"))):
+        for leak in ("Theme mix", "date unknown", "title inferred", "mentions in"):
+            assert leak not in d["text"], f"{d['location']}: {leak!r} is in the search index"
+    for e in _load(bbc_site, "entities"):
+        if "#" in e["url"]:
+            continue  # no page of its own: its line on the entities index
+        entry = docs.get(e["url"])
+        assert entry is not None and unescape(entry["title"]) == unescape(page_title(e["name"])), \
+            f"{e['name']}: not in the search index by name"
+        assert entry.get("boost", 1) > 1
+    for t in _load(bbc_site, "themes"):
+        assert unescape(docs.get(t["url"].split("#")[0], {}).get("title", "")) == unescape(page_title(t["name"])), t["name"]

@@ -133,3 +133,32 @@ def test_the_articles_own_links_and_code_are_shown_safely():
     assert "bf-ent" not in first  # the article's own link wins: no link inside a link
     assert "javascript" not in first and "Tokyo" in first
     assert second == '<pre id="p1" class="bf-code"><code>&lt;b&gt;x&lt;/b&gt;&#10;&#10;second line</code></pre>'
+
+
+def _indexed_text(html: str) -> str:
+    """The text Material's search plugin takes from ``html`` (its own parser, data-search-exclude honoured)."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return " ".join(re.sub(r"<[^>]+>", " ", "".join(s.text)) for s in parser.data if not s.is_excluded())
+
+
+def test_search_words_keep_the_lead_in_the_index_and_the_rest_out():
+    first = "Japan raised its defence budget for a third year in a row on Friday."  # 14 words
+    second = "The rise was smaller than the ministry had asked for."  # 10 words
+    later = "Officials said more would follow."
+    text = f"{first} {second}"
+    blocks = (Block(index=0, kind="paragraph", text=text), Block(index=1, kind="paragraph", text=later))
+    sentences = (Sentence(0, 0, len(first), 0), Sentence(0, len(first) + 1, len(text), 1), Sentence(1, 0, len(later), 0))
+    doc = Annotated(article=Article(source="a.txt", slug="a", title="T", blocks=blocks), sentences=sentences)
+    html = "".join(ArticleMarkup(doc, "articles/a.md", {}, {}, {}, {}).blocks_html(search_words=20))
+    indexed = _indexed_text(html)
+    assert first in indexed and second not in indexed and later not in indexed
+    # the whole text is on the page all the same
+    assert second in html and later in html
+    # a first sentence longer than the budget is kept whole; without a budget everything is indexed
+    assert first in _indexed_text("".join(ArticleMarkup(doc, "articles/a.md", {}, {}, {}, {}).blocks_html(search_words=5)))
+    everything = _indexed_text("".join(ArticleMarkup(doc, "articles/a.md", {}, {}, {}, {}).blocks_html()))
+    assert second in everything and later in everything

@@ -36,7 +36,7 @@ def test_every_page_kind_is_built(seeds_site):
 
 def test_nothing_generated_lands_in_docs(seeds_site):
     docs = sorted(p.relative_to(seeds_site / "docs").as_posix() for p in (seeds_site / "docs").rglob("*") if p.is_file())
-    assert docs == ["about-the-data.md", "about.md", "adding-an-article.md", "assets/briefing.css", "assets/briefing.js",
+    assert docs == ["about-the-data.md", "about.md", "adding-an-article.md", "assets/briefing.css", "assets/briefing.js", "assets/search-on-demand.js",
                     "assets/vendor/iframe-worker/LICENSE", "assets/vendor/iframe-worker/shim.js", "scaling.md"]
 
 

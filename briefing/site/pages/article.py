@@ -50,7 +50,7 @@ def article(ctx: Context, doc: Annotated) -> dict[str, str]:
                         paths.href(page, page, paths.block_anchor(q.block))) for q in doc.quotes]
     return {page: ctx.render(
         "article.md.j2", page,
-        article=a, web=safe_url(a.url), date=article_date(a), blocks=mk.blocks_html(), events=events,
+        article=a, web=safe_url(a.url), date=article_date(a), blocks=mk.blocks_html(ctx.search_words), events=events,
         entity_types=sorted(by_type.items()), quotes=quotes,
         related=[ctx.article_link(page, s) for s in c.related.get(a.source, ())],
         mix=ctx.theme_mix(doc, page),

@@ -119,10 +119,10 @@ def entity_page(ctx: Context, eid: str) -> dict[str, str]:
     co = [(ctx.entity_link(page, other), n) for other, n in c.cooccurs.get(eid, ())[:15] if other in ctx.entity]
     graph = charts.network(e.name, [(lnk.label, n, lnk.href) for lnk, n in co[:10]], f"Entities that appear with {e.name}")
     entries, n_entries = timeline_highlights(ctx, page, ctx.entries_of.get(eid, []))
-    # Searchable (a reader searches a name), but only the title and the line under it: the page's
-    # long sections carry data-search-exclude. Past ``listing_limit`` entities the index pages list them.
+    # Searchable by name (a reader searches a name), but only the title and the line under it (type,
+    # description, other names): the page's long sections carry data-search-exclude.
     out[page] = ctx.render(
-        "entity.md.j2", page, search=not ctx.split_entities, entity=e, count=len(mentions),
+        "entity.md.j2", page, boost=ctx.search_boost(len(per_article), len(mentions)), entity=e, count=len(mentions),
         articles=len(per_article), summary=summary(ctx, page, e.name, per_article, co),
         top=groups(page, top, TOP_SNIPPETS), groups=groups(page, pages[0]), pager=pagers(parts)[0],
         co=co, graph=graph, timeline_entries=entries, timeline_total=n_entries,

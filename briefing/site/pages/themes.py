@@ -69,7 +69,7 @@ def theme_page(ctx: Context, tid: str) -> dict[str, str]:
     drivers = [(ctx.entity_link(page, e), n) for e, n in entity_counts.most_common(12) if e in ctx.entity]
     entries, n_entries = timeline_highlights(ctx, page, ctx.entries_of.get(f"theme:{tid}", []), theme=tid)
     out[page] = ctx.render(
-        "theme.md.j2", page, search=not ctx.split_entities, theme=theme, count=len(paras), articles=len(per_article),
+        "theme.md.j2", page, boost=ctx.search_boost(len(per_article), len(paras)), theme=theme, count=len(paras), articles=len(per_article),
         summary=summary(ctx, page, theme.name, per_article, drivers, noun="paragraph"), top=top,
         paragraphs=[view(page, p) for p in paras[:limit]], pager=pages[0], timeline_entries=entries,
         timeline_total=n_entries, drivers=drivers,
