@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TYPES = ("person", "organization", "place", "document", "equipment", "event", "concept")
 
@@ -246,6 +247,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Pure functions of a string that the link stage calls for every mention of the corpus, the same few
+# thousand names again and again: merging the quarter BBC corpus's entities spent a third of its time here.
+@lru_cache(maxsize=1 << 16)
 def clean_name(surface: str) -> str:
     """The name a surface form stands for, before knowledge/: no "the", no possessive, singular acronym,
     dateline capitals made title case ("WASHINGTON" -> "Washington"), single spaces."""
@@ -260,6 +264,7 @@ def clean_name(surface: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Comparison key for names: case, periods, dash and apostrophe style, a leading "the" and the order
     of hyphenated parts ("Japan-U.S." == "U.S.-Japan") do not matter."""
