@@ -37,6 +37,7 @@ _SPELLING = {"defence": "defense", "programme": "program", "offence": "offense",
              "per": "per", "centre": "center", "labour": "labor"}
 
 
+@lru_cache(maxsize=1 << 16)  # the same words over and over: discovery stems every paragraph of a collection
 def _stem(word: str) -> str:
     """Light, consistent normalisation so "missiles"/"missile", "sharing"/"share" meet."""
     w = _SPELLING.get(word, word)
