@@ -16,6 +16,7 @@ from goldscore import block_with, check_entity_articles, load_gold, norm, ratio,
 from briefing.annotate import annotate, load_knowledge
 from briefing.annotate.themes import normalise
 from briefing.link import link
+from briefing.link.discovery import SUBSTANTIVE, coverage
 from briefing.read import read_article
 from conftest import SHARED
 
@@ -314,5 +315,8 @@ def test_theme_scores(docs, corpus):
     print(f"with the themes discovered in the link stage: paragraphs with any theme {ratio(discovered, n)}; "
           f"discovered themes right (a name term among the gold topic words) {ratio(right, found)}; "
           f"all themes right {ratio(either_right, either)}")
+    share = coverage(corpus.docs)
+    print(f"all {len(corpus.docs)} articles: paragraphs of {SUBSTANTIVE} words or more with a theme {share:.0%} (target 70%)")
     print("\n".join(notes))
     print("discovered themes not about the paragraph:\n" + "\n".join(wrong))
+    assert share >= 0.7, "issue 14: themes on at least 70% of substantive paragraphs"
