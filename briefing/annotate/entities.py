@@ -463,13 +463,17 @@ def _parts_regex(parts: Collection[str]) -> re.Pattern[str]:
 
 def _resolve_suffixes(chosen: list[Cand]) -> None:
     """"Pillar II" after "AUKUS Pillar II", "Security Consultative Committee" after the full committee name:
-    a shorter name that ends one longer name of the same type in this article stands for it."""
+    a shorter name that ends one longer name of the same type in this article stands for it; so does a
+    two-word document name made of one longer document name's first and last words ("CHIPS Act")."""
     # (type, what follows a space in a name) -> the names: each name's word suffixes indexed once.
     ending: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in chosen:
-        if c.type != "person" and len(c.name.split()) > 1:
+        words = c.name.split()
+        if c.type != "person" and len(words) > 1:
             for m in re.finditer(" ", c.name):
                 ending[(c.type, c.name[m.end() :])].add(c.name)
+        if c.type == "document" and len(words) > 2:  # "CHIPS Act" after "CHIPS for America Act": first and head word
+            ending[(c.type, f"{words[0]} {words[-1]}")].add(c.name)
     for c in chosen:
         if c.type == "person" or c.kb or len(c.name.split()) < 2:
             continue

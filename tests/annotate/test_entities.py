@@ -322,3 +322,9 @@ def test_rescan_finds_short_forms_as_whole_words_only():
         ("Martin", text.index("Martin arrived"), "Martin O'Neill"),
         ("Sanae", text.index("Sanae agreed"), "Sanae Takaichi"),
     ]
+
+
+def test_a_document_named_by_its_first_and_head_word_is_the_longer_one(aliases, nlp):
+    text = "Congress passed the Rural Broadband for America Act in March. Critics of the Rural Act said it cost too much."
+    _, ms = mentions_of(text, aliases, nlp)
+    assert [m.name for m in ms if m.surface == "Rural Act"] == ["Rural Broadband for America Act"]
