@@ -39,6 +39,9 @@ def title_like(block: Block) -> bool:
     return bool(long) and sum(w[0].isupper() for w in long) / len(long) >= 0.75
 
 
+_POST_OF = re.compile(r"([A-Z][A-Za-z.]*) of (?:the )?(?=[A-Z])")
+
+
 def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
     out: list[Cand] = []
     for m in R.TITLE_RE.finditer(text):
@@ -57,7 +60,11 @@ def rule_cands(bi: int, text: str, aliases: Aliases) -> list[Cand]:
         (R.BASE_RE, "place"), (R.SHIP_RE, "equipment"), (R.AIRCRAFT_RE, "equipment"),
     ):
         for m in regex.finditer(text):
-            out.append(Cand(bi, m.start(), m.end(), typ or "", RULE))
+            start = m.start()
+            # "the CEO of New Media Investment Group": a post before "of" is no part of the name
+            if (lead := _POST_OF.match(m.group(0))) and lead.group(1).rstrip(".").lower() in TITLE_WORDS:
+                start += lead.end()
+            out.append(Cand(bi, start, m.end(), typ or "", RULE))
             cut = m.group(0).rfind(" and ")
             if cut > 0:  # "JSDF and US Forces": the last conjunct, in case the whole is a list
                 out.append(Cand(bi, m.start() + cut + 5, m.end(), typ or "", RULE))

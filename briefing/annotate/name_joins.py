@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 
 from briefing.annotate import entities_rules as R
+from briefing.annotate.candidates import head_type
+from briefing.annotate.entities_spans import TITLE_WORDS
 
 Ent = tuple[int, int, str]
 
@@ -50,22 +52,36 @@ def _join_of(ents: list[Ent], text: str) -> list[Ent]:
     i = 0
     while i < len(ents):
         s, e, label = ents[i]
-        m = _OF.match(text, e) if label in _THING else None
+        m = _OF.match(text, e) if label in _THING and not _is_title(text[s:e]) else None
         if m:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt and nxt[0] in (e + 4, m.end()) and nxt[2] not in _NOT_AFTER_OF:
+            if (nxt and nxt[0] in (e + 4, m.end()) and nxt[2] not in _NOT_AFTER_OF
+                    and not _institution(text[m.end() : nxt[1]])):
                 out.append((s, nxt[1], label))  # the model saw both parts
                 i += 2
                 continue
             run = _CAPS_RUN.match(text, m.end())
             # an unrecognised run of capitals after "of (the)", ending the name: "Hall of Fame"
-            if run and not (nxt and nxt[0] < run.end()) and _ends_name(text, run.end()):
+            if (run and not (nxt and nxt[0] < run.end()) and _ends_name(text, run.end())
+                    and not _institution(run.group(0))):
                 out.append((s, run.end(), label))
                 i += 1
                 continue
         out.append((s, e, label))
         i += 1
     return out
+
+
+def _is_title(name: str) -> bool:
+    """"CEO", "the Chief Executive": a post, which "of" ties to its organization, not one name with it."""
+    words = [w for w in name.split() if w.lower() != "the"]
+    return bool(words) and all(w.lower() in TITLE_WORDS for w in words)
+
+
+def _institution(name: str) -> bool:
+    """"the University of North Carolina", "New Media Investment Group": a whole organization after "of" is
+    whom someone belongs to ("Penelope Muse Abernathy of the University of ..."), not the rest of a title."""
+    return head_type(name) == "organization"
 
 
 def _ends_name(text: str, end: int) -> bool:

@@ -41,6 +41,24 @@ def test_of_joins_an_unseen_capitalised_tail_but_not_a_person_or_a_place():
     assert names(text, join_names(ents, text)) == ["Jo Bloggs", "the Borchester Echo", "Amberly", "Wessex"]
 
 
+def test_of_joins_no_post_and_no_whole_institution():
+    """A person the model took for an organization belongs "of" an institution; a post is no name."""
+    text = "A survey by Jo Amberly Bloggs of the University of Wessex found the chairman of Borchester Holdings Group."
+    ents = [span(text, "Jo Amberly Bloggs", "ORG"), span(text, "the University of Wessex", "ORG")]
+    assert names(text, join_names(ents, text)) == ["Jo Amberly Bloggs", "the University of Wessex"]
+    text = "said Jo Bloggs, the CEO of Borchester Media Group, on Monday."
+    ents = [span(text, "Jo Bloggs", "PERSON"), span(text, "CEO", "ORG"), span(text, "Borchester Media Group", "ORG")]
+    assert names(text, join_names(ents, text)) == ["Jo Bloggs", "CEO", "Borchester Media Group"]
+
+
+def test_a_post_before_of_is_cut_from_a_head_word_name():
+    from briefing.annotate.candidates import rule_cands
+
+    text = "said Jo Bloggs, the CEO of Borchester Media Group, on Monday."
+    got = {text[c.start : c.end] for c in rule_cands(0, text, Aliases())}
+    assert "Borchester Media Group" in got and not any(g.startswith("CEO") for g in got), got
+
+
 def test_possessive_title_is_one_name_unless_a_place_owns_it():
     text = "She worked on Tom Smith's Notebook and Iris."
     before = [span(text, "Tom Smith's", "ORG"), span(text, "Notebook", "GPE"), span(text, "Iris", "PERSON")]
