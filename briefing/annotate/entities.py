@@ -351,8 +351,8 @@ def _settle_by_context(chosen: list[Cand], texts: Sequence[str], types: T.TypeRu
             best = max(seen, key=lambda t: (seen[t], t == c.type))
             if not (best == "document" and c.name in agents):
                 c.type = best
-        elif c.name in agents and c.type in ("equipment", "document", "concept"):
-            c.type = "organization"
+        elif c.name in agents and c.type in ("equipment", "document", "concept") and not head_type(c.name):
+            c.type = "organization"  # a doer; but "the AI Act includes": an act's head word says document
         elif c.type == "place" and c.source == MODEL and _named_after_place(c, texts[c.block], place_ends):
             c.type = "person"
     return out

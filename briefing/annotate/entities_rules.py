@@ -224,6 +224,11 @@ ACRO_OR_RE = re.compile(
 GOVERNMENT_AFTER_RE = re.compile(r"^\s+(?:administration|government|cabinet|presidency)\b", re.I)
 
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+# A clause's first word swept into the name after it: "Neither the Ministry of Defense", "What the AI Act",
+# "Including the Indigenous Peoples Finance Access Facility" (a function word or an -ing form, then "the"
+# and a name of two words or more; "Alexander the Great" keeps its one-word epithet).
+_LEADING_CLAUSE = re.compile(r"^([A-Z][a-z]+) the (?=\S+\s+\S)")
+_LEADING_A = re.compile(r"^An? (?=[A-Z])")  # "A Kaiser Family Foundation (survey)": the article, not the name
 _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=s)['’])$")
 _PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&]+)s$")
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
@@ -238,6 +243,12 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$", text[start:end]):
         end -= 1
+    m = _LEADING_CLAUSE.match(text[start:end])
+    if m and (m.group(1).lower() in STOPWORDS or m.group(1).endswith("ing")):
+        start += m.end()
+    m = _LEADING_A.match(text[start:end])
+    if m and text[start:end].split()[-1] in HEAD_LAST:  # not "A Tribe Called Quest", "A Clockwork Orange"
+        start += m.end()
     m = _LEADING_THE.match(text[start:end])
     if m and end - start > m.end():
         start += m.end()
@@ -299,6 +310,9 @@ def initials_match(acronym: str, expansion: str) -> bool:
     return all(ch in it for ch in letters) and len(letters) <= len(words) + 3
 
 
+_CAPTION_LABEL = re.compile(r"(?:Table|Figure|Fig\.?|Chart|Graph|Graphic|Exhibit|Map|Image|Photo|Box|Appendix)\s+[0-9IVX]+[A-Za-z]?\.?")
+
+
 def is_junk(name: str) -> bool:
     """Names that are never entities: function words, days, months, fragments, lower-case phrases."""
     if not name or len(name) > 90 or not any(c.isalpha() for c in name):
@@ -320,6 +334,9 @@ def is_junk(name: str) -> bool:
         return True
     # "Six Party" (of "Six Party denuclearization talks"): a count of a head noun names nothing.
     if len(words) == 2 and words[0].lower() in NUMBER_WORDS and words[1] in HEAD_LAST:
+        return True
+    # "Table 1", "Figure 3b": a caption's label, not a document.
+    if _CAPTION_LABEL.fullmatch(name):
         return True
     # "Stamford Bridge 3-1", "Bath 17-16": a score is not part of a name.
     if re.search(r"\s\d+-\d+$", name):

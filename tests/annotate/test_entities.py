@@ -328,3 +328,10 @@ def test_a_document_named_by_its_first_and_head_word_is_the_longer_one(aliases, 
     text = "Congress passed the Rural Broadband for America Act in March. Critics of the Rural Act said it cost too much."
     _, ms = mentions_of(text, aliases, nlp)
     assert [m.name for m in ms if m.surface == "Rural Act"] == ["Rural Broadband for America Act"]
+
+
+def test_an_act_that_does_something_stays_a_document(aliases, nlp):
+    text = ("The Grain Export Act was passed in May. The Grain Export Act requires sellers to register, "
+            "and the Grain Export Act says growers may appeal.")
+    _, ms = mentions_of(text, aliases, nlp)
+    assert {m.type for m in ms if m.name == "Grain Export Act"} == {"document"}

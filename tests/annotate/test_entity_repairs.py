@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.annotate import entities_rules as R
 from briefing.annotate import entities_spans as S
 from briefing.annotate.aliases import Aliases
 from briefing.annotate.candidates import head_type
@@ -95,3 +96,22 @@ def test_two_given_names_never_merge():
         ("b", [_m(0, "Nguyen Thi Binh", "Nguyen Thi Binh", "person"), _m(1, "Nguyen", "Nguyen", "person")]),
     ])
     assert {"Nguyen Van An", "Nguyen Thi Binh"} <= {e.name for e in ents}
+
+
+def test_a_clause_word_or_an_article_before_a_name_is_trimmed_but_not_an_epithet_or_a_title():
+    def trimmed(name: str) -> str:
+        s, e = R.trim_span(name, 0, len(name))
+        return name[s:e]
+
+    assert trimmed("Neither the Ministry of Harbours") == "Ministry of Harbours"
+    assert trimmed("What the Grain Export Act") == "Grain Export Act"
+    assert trimmed("Including the Riverbank Access Facility") == "Riverbank Access Facility"
+    assert trimmed("A Borchester Family Foundation") == "Borchester Family Foundation"
+    assert trimmed("Alexander the Great") == "Alexander the Great"
+    assert trimmed("Stop the War Coalition") == "Stop the War Coalition"  # a name that opens with a verb
+    assert trimmed("A Tribe Called Quest") == "A Tribe Called Quest"  # no head word: a title keeps its "A"
+
+
+def test_caption_labels_are_junk():
+    assert is_junk("Table 1") and is_junk("Figure 3b") and is_junk("Chart 2.")
+    assert not is_junk("Table Mountain") and not is_junk("Figure Skating Federation")
