@@ -58,7 +58,7 @@ GENERIC = STOPWORDS | frozenset(_GENERIC.split())
 # Personal titles and ranks: part of the mention's surface, not of the name ("Defense Minister Koizumi").
 TITLE_HEADS = (
     "Prime Minister|Minister|Secretary[- ]General|Secretary|President|Vice President|Chancellor|Premier|Speaker|Senator|"
-    "Governor|Mayor|Ambassador|Envoy|Chairman|Chairwoman|Chair|Director|Commissioner|Spokesman|"
+    "Governor|Mayor|Ambassador|Envoy|Adviser|Advisor|Czar|Tsar|Chairman|Chairwoman|Chair|Director|Commissioner|Spokesman|"
     "Spokeswoman|Spokesperson|General|Admiral|Commander|Colonel|Lieutenant|Major|Captain|Sergeant|"
     "King|Queen|Prince|Princess|Emperor|Pope|Professor|Judge|Justice|Rep\\.|Sen\\.|Gov\\.|Gen\\.|Adm\\.|"
     "Lt\\.|Col\\.|Maj\\.|Capt\\.|Sgt\\.|Prof\\.|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Sir|Dame|Lord|Lady|Chief Executive|CEO"

@@ -335,3 +335,10 @@ def test_an_act_that_does_something_stays_a_document(aliases, nlp):
             "and the Grain Export Act says growers may appeal.")
     _, ms = mentions_of(text, aliases, nlp)
     assert {m.type for m in ms if m.name == "Grain Export Act"} == {"document"}
+
+
+def test_an_adviser_or_a_czar_is_a_title_not_part_of_the_name(aliases, nlp):
+    text = "National Security Adviser Jake Sullivan met the border czar on Monday, and Trade Czar Maria Olsen spoke."
+    _, ms = mentions_of(text, aliases, nlp)
+    people = names(ms, "person")
+    assert "Jake Sullivan" in people and not any(p.startswith(("Adviser", "Czar")) for p in people), people
