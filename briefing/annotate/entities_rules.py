@@ -228,6 +228,8 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 # "Including the Indigenous Peoples Finance Access Facility" (a function word or an -ing form, then "the"
 # and a name of two words or more; "Alexander the Great" keeps its one-word epithet).
 _LEADING_CLAUSE = re.compile(r"^([A-Z][a-z]+) the (?=\S+\s+\S)")
+# A wire's instrument code after a name: "Copper CMCU3", "Sterling GBP=", "London Metal Exchange CMAL3".
+_TRAILING_CODE = re.compile(r"\s(?:[A-Z]{4,}\d+[A-Za-z]?|[A-Z0-9.]{2,}=[A-Z0-9]*)$")
 _LEADING_A = re.compile(r"^An? (?=[A-Z])")  # "A Kaiser Family Foundation (survey)": the article, not the name
 _POSSESSIVE = re.compile(r"(?:['’][sS]|(?<=s)['’])$")
 _PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&]+)s$")
@@ -243,6 +245,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.)$", text[start:end]):
         end -= 1
+    m = _TRAILING_CODE.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
     m = _LEADING_CLAUSE.match(text[start:end])
     if m and (m.group(1).lower() in STOPWORDS or m.group(1).endswith("ing")):
         start += m.end()

@@ -110,6 +110,9 @@ def test_a_clause_word_or_an_article_before_a_name_is_trimmed_but_not_an_epithet
     assert trimmed("Alexander the Great") == "Alexander the Great"
     assert trimmed("Stop the War Coalition") == "Stop the War Coalition"  # a name that opens with a verb
     assert trimmed("A Tribe Called Quest") == "A Tribe Called Quest"  # no head word: a title keeps its "A"
+    assert trimmed("Borchester Metal Exchange CMAL3") == "Borchester Metal Exchange"  # a wire's instrument code
+    assert trimmed("Sterling GBP=") == "Sterling"
+    assert trimmed("Airbus A380") == "Airbus A380" and trimmed("Sony PS2") == "Sony PS2"
 
 
 def test_caption_labels_are_junk():
