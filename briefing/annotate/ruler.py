@@ -94,7 +94,7 @@ def repeated_names(texts: Sequence[str]) -> frozenset[str]:
 
 _WORD = r"[A-Z][a-z][\w-]*"
 # Posts that are no title before a name but still name nobody: "Special Assistant to the President".
-_ROLES = frozenset("assistant adviser advisor aide officer coordinator official deputy counsel".split())
+_ROLES = frozenset("assistant aide officer coordinator official deputy counsel".split())  # adviser: a title
 # no "and": "Egypt and Israel" is two names
 _RUN = re.compile(r"(?<![\w’'-])" + _WORD + r"(?: (?:of (?:the )?|for )?" + _WORD + r"){1,4}(?![\w-]| [A-Z])")
 
