@@ -58,7 +58,8 @@ def relative_day(m: re.Match[str], d: Doc) -> Found:
     return cand(m, "DATE", ctx.date_str(day))
 
 
-def clock_time(m: re.Match[str], d: Doc) -> Found:
+def _hour_minute(m: re.Match[str]) -> tuple[int, int] | None:
+    """The 24-hour clock of a match's h, mi and am/pm groups ("2 a.m." 02:00, "12 p.m." 12:00); None if impossible."""
     h = int(m["h"])
     mi = int(m["mi"]) if m["mi"] else 0
     ap = (m["ap"] or "").lower().replace(".", "").strip()
@@ -68,7 +69,14 @@ def clock_time(m: re.Match[str], d: Doc) -> Found:
         h = 0
     if h > 24 or mi > 59:
         return None
-    return cand(m, "TIME", f"{_time_day(m, d)}T{h:02d}:{mi:02d}")
+    return h, mi
+
+
+def clock_time(m: re.Match[str], d: Doc) -> Found:
+    clock = _hour_minute(m)
+    if clock is None:
+        return None
+    return cand(m, "TIME", f"{_time_day(m, d)}T{clock[0]:02d}:{clock[1]:02d}")
 
 
 _PAREN_WD = re.compile(rf"\s*\([^()\n]{{1,25}}\),?\s+(?:on\s+)?({WD})")
@@ -101,12 +109,10 @@ _NARR_DAY = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the follo
 def clock_that_day(m: re.Match[str], d: Doc) -> Found:
     """'2 a.m. that night', '9 a.m. the next day': a clock time on the day the story last named (resolved in
     resolve_narrative). The small hours of "that night" are the next calendar day."""
-    h = int(m["h"])
-    mi = int(m["mi"]) if m["mi"] else 0
-    ap = m["ap"].lower().replace(".", "").strip()
-    if h > 12 or mi > 59:
+    clock = _hour_minute(m)  # the rule's pattern admits 1-12 with a.m. or p.m. only
+    if clock is None:
         return None
-    h = (h % 12) + (12 if ap == "pm" else 0)
+    h, mi = clock
     delta = _NARR_DAY[" ".join(m["rel"].lower().split())]
     if m["u"].lower() == "night" and h < 6:
         delta += 1
