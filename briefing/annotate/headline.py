@@ -167,7 +167,7 @@ def headline(doc, start: int, end: int) -> Headline | None:
         inner = next((c for c in said.children if c.dep_ in _SUBJECT), None)
         object_ = [*(_phrase(inner) if inner is not None else []), *_verb_words(said), *_object(said, inside)]
     toks = sorted({t.i: t for t in (*reporter, *subject, *words, *object_)}.values(), key=lambda t: t.i)
-    if _words(toks) > _MAX_WORDS or _words(toks) < 3:
+    if not 3 <= _words(toks) <= _MAX_WORDS:
         return None
     # the sentence's own spacing between neighbours ("U.S.-Japan"), one space over what is left out
     text = "".join(t.text_with_ws if nxt.i == t.i + 1 else t.text + " " for t, nxt in zip(toks, toks[1:]))
