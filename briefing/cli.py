@@ -61,14 +61,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     PLUGIN.progress = ProgressBar()
     build(config)
     assert PLUGIN.result is not None
-    c = PLUGIN.result.corpus
+    r, n = PLUGIN.result, PLUGIN.result.counts
     print(
-        f"built {plural(len(c.docs), 'article')}, {plural(len(c.entities), 'entity', 'entities')}, "
-        f"{plural(len(c.timeline), 'event')}, {plural(len(c.themes), 'theme')}, "
-        f"{plural(len(c.problems), 'warning')} in {time.perf_counter() - t0:.1f}s "
+        f"built {plural(len(r.articles), 'article')}, {plural(n.entities, 'entity', 'entities')}, "
+        f"{plural(n.events, 'event')}, {plural(n.themes, 'theme')}, "
+        f"{plural(len(r.problems), 'warning')} in {time.perf_counter() - t0:.1f}s "
         f"-> {config.site_dir}"
     )
-    for p in c.problems:
+    for p in r.problems:
         print(f"  warning: {p}")
     return 0
 

@@ -58,11 +58,11 @@ def _load(path: Path, cls: Any, what: str) -> Any | None:
         return None
 
 
-def _store(path: Path, obj: Any, cls: Any, what: str, key: str | None = None) -> None:
+def _store(path: Path, obj: Any, cls: Any, what: str, key: str | None = None, summary: Any = None) -> None:
     try:
         write_atomic(path, to_json(obj, cls))
-        if key is not None:
-            write_atomic(_key_file(path), key.encode())
+        if key is not None:  # the key on the first line; a small JSON summary of the entry may follow
+            write_atomic(_key_file(path), "\n".join([key, *([json.dumps(summary)] if summary is not None else [])]).encode())
     except (OSError, TypeError, ValueError) as exc:
         log.warning("briefing: %s cache not written: %s", what, exc)
 
@@ -71,14 +71,20 @@ def _key_file(path: Path) -> Path:
     return path.with_name(path.name + ".key")
 
 
-def _may_hold(path: Path, key: str) -> bool:
-    """Whether the cache at ``path`` was stored under ``key``, read from its small side file: after an edit
-    the whole corpus (megabytes of JSON) need not be decoded only to find its key stale. The file's own
-    key is still checked on a match, so a side file left from another build can cost a load, never a wrong hit."""
+def _side(path: Path, key: str) -> str | None:
+    """What follows the key in the small side file of the cache at ``path`` ("" if nothing does), or None
+    when the cache was not stored under ``key``: after an edit the whole corpus (megabytes of JSON) need not
+    be decoded only to find its key stale. The file's own key is still checked on a match, so a side file
+    left from another build can cost a load, never a wrong hit."""
     try:
-        return _key_file(path).read_bytes() == key.encode()
-    except OSError:
-        return False
+        first, _, rest = _key_file(path).read_bytes().decode("utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return rest if first == key else None
+
+
+def _may_hold(path: Path, key: str) -> bool:
+    return _side(path, key) is not None
 
 
 # ---- read ------------------------------------------------------------------------------------------
@@ -204,13 +210,22 @@ class LinkCache:
             by_source={d.article.source: d for d in stored.docs},
         )
 
-    def put(self, key: str, c: Corpus) -> None:
+    def summary(self, key: str) -> dict[str, Any] | None:
+        """The summary stored with the corpus of ``key`` (what a build reports of it), without decoding the
+        corpus; None when there is none for that key."""
+        try:
+            summary = json.loads(_side(self.path, key) or "null")
+        except ValueError:
+            return None
+        return summary if isinstance(summary, dict) and self.path.is_file() else None
+
+    def put(self, key: str, c: Corpus, summary: dict[str, Any] | None = None) -> None:
         linked = Linked(
             "briefing-link", VERSION, key, c.docs, c.entities,
             tuple((s, b, o, e) for (s, b, o), e in c.entity_of.items()), dict(c.entity_mentions),
             dict(c.cooccurs), c.timeline, c.themes, dict(c.theme_paragraphs), c.glossary, c.figure_facts,
             dict(c.related))
-        _store(self.path, linked, Linked, "link", key)
+        _store(self.path, linked, Linked, "link", key, summary)
 
 
 # ---- render (a whole site unchanged) -----------------------------------------------------------------

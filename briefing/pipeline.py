@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from briefing.annotate import Knowledge, load_knowledge
@@ -131,9 +133,41 @@ def annotate_all(
 # ---- the whole pipeline -------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Counts:
+    """What a build reports of the linked corpus, kept beside the link cache so that a warm build can report
+    it without decoding the corpus."""
+
+    entities: int
+    events: int
+    themes: int
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Counts:
+        return cls(len(corpus.entities), len(corpus.timeline), len(corpus.themes))
+
+    @classmethod
+    def read(cls, stored: object) -> Counts | None:
+        """The counts a summary holds, or None for anything else."""
+        names = [f.name for f in dataclasses.fields(cls)]
+        if not isinstance(stored, dict) or sorted(stored) != sorted(names) or any(type(v) is not int for v in stored.values()):
+            return None
+        return cls(**stored)
+
+
+@dataclass(frozen=True)
 class Result:
-    corpus: Corpus
+    """The articles as read, every problem, and the linked corpus, decoded or made only when first asked for:
+    a warm build whose pages are all cached never needs it."""
+
     timings: Timings
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    counts: Counts
+    make: Callable[[], Corpus] = field(repr=False, compare=False)
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        return self.make()
 
 
 def run(settings: Settings, progress: Progress | None = None) -> Result:
@@ -149,10 +183,43 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
         read_cache.save()
         timings.reread = len(articles) - read_cache.reused
     timings.add("read", time.perf_counter() - t0)
+    if layers and settings.cache:  # (layers is there exactly when the cache is)
+        # Nothing changed since a build that linked these very annotations: every article's annotation entry is
+        # as that build left it (a failed article has none; a damaged entry has another size or time, and is
+        # then read, warned of and annotated again) and the link cache holds their corpus. Neither is decoded here.
+        version = annotation_version(knowledge)
+        annotations = AnnotationCache(settings.cache, version)
+        key = link_key([AnnotationCache.key(a) for a in articles], version, knowledge.themes, problems, settings.today)
+        link_cache = LinkCache(layers / "link.json")
+        stored = link_cache.summary(key) or {}
+        counts = Counts.read(stored.get("counts"))
+        if counts and stored.get("entries") == _entries_stamp(annotations, articles):
+            timings.cached, timings.relinked, timings.link_key = len(articles), False, key
+            return Result(timings, tuple(articles), tuple(problems), counts,
+                          lambda: link_cache.get(key, problems, settings.today)
+                          or _annotate_and_link(articles, problems, knowledge, settings, timings, progress))
+    corpus = _annotate_and_link(articles, problems, knowledge, settings, timings, progress)
+    return Result(timings, tuple(articles), corpus.problems, Counts.of(corpus), lambda: corpus)
 
+
+def _entries_stamp(cache: AnnotationCache, articles: Sequence[Article]) -> str | None:
+    """Digest of the name, size and modification time of every article's annotation entry; None if one is missing."""
+    h = hashlib.sha256()
+    for a in articles:
+        try:
+            st = cache.path(a).stat()
+        except OSError:
+            return None
+        h.update(f"{cache.key(a)} {st.st_size} {st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _annotate_and_link(articles: list[Article], problems: list[Problem], knowledge: Knowledge, settings: Settings,
+                       timings: Timings, progress: Progress | None) -> Corpus:
+    layers = settings.cache.parent / "briefing-layers" if settings.cache else None
     t0 = time.perf_counter()
     docs, annotate_problems = annotate_all(articles, knowledge, settings, timings, progress)
-    problems.extend(annotate_problems)
+    problems = [*problems, *annotate_problems]
     timings.add("annotate", time.perf_counter() - t0)
 
     t0 = time.perf_counter()
@@ -168,6 +235,8 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
     if corpus is None:
         corpus = link(docs, knowledge.themes, problems, settings.today)
         if layers:
-            link_cache.put(key, corpus)
+            annotations = AnnotationCache(settings.cache, annotation_version(knowledge)) if settings.cache else None
+            link_cache.put(key, corpus, {"counts": dataclasses.asdict(Counts.of(corpus)),
+                                         "entries": _entries_stamp(annotations, articles) if annotations else None})
     timings.add("link", time.perf_counter() - t0)
-    return Result(corpus=corpus, timings=timings)
+    return corpus

@@ -35,17 +35,16 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 
 def report(result: pipeline.Result) -> None:
     """Each problem once, naming the file: warnings make `mkdocs build --strict` fail with the list."""
-    corpus = result.corpus
-    for p in corpus.problems:
+    for p in result.problems:
         log.warning("%s", p)
-    for doc in corpus.docs:
-        for note in doc.article.notes:
-            log.info("%s: %s", doc.article.source, note)
-    t = result.timings
+    for article in result.articles:
+        for note in article.notes:
+            log.info("%s: %s", article.source, note)
+    t, n = result.timings, result.counts
     log.info(
         "briefing: %s (%d annotated, %d from cache), %s, %s, %s, %s",
-        plural(len(corpus.docs), "article"), t.annotated, t.cached, plural(len(corpus.entities), "entity", "entities"),
-        plural(len(corpus.timeline), "event"), plural(len(corpus.themes), "theme"), plural(len(corpus.problems), "problem"),
+        plural(len(result.articles), "article"), t.annotated, t.cached, plural(n.entities, "entity", "entities"),
+        plural(n.events, "event"), plural(n.themes, "theme"), plural(len(result.problems), "problem"),
     )
     log.debug("briefing stage timings: %s", ", ".join(f"{k} {v:.2f}s" for k, v in t.stages.items()))
     log.debug("briefing annotated words: %d", t.annotated_words)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import pipeline
 from briefing.config import validated
 from briefing.plugin import BriefingPlugin
 from conftest import make_project
@@ -72,6 +73,8 @@ def test_edit_rename_remove(project, monkeypatch):
     again, result = generate(project)
     assert result.timings.annotated == 0 and result.timings.cached == 3 and result.timings.annotated_words == 0
     assert again == files and cache_files(project) == first_cache
+    # ... and decodes neither the annotations nor the linked corpus: the whole site came from its cache.
+    assert "corpus" not in vars(result) and result.counts == pipeline.Counts.of(result.corpus)
 
     # Edit one article: only it is annotated again; the others' rows and cache entries stay as they were.
     (seeds / "beta.md").write_text(ARTICLES["beta.md"].replace("2% of GDP", "3% of GDP"), encoding="utf-8")
