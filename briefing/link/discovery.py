@@ -10,6 +10,7 @@ edit it. Taxonomy themes stay where they fire; discovered ones go to the paragra
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
 import re
 import warnings
@@ -25,6 +26,7 @@ MIN_PARAGRAPHS = 40  # fewer than this is too little to learn topics from
 PROSE = ("paragraph", "quote", "item")
 NAMED = 4  # a paragraph must use one of its topic's first this many terms (the name shows three)
 FEW = 200  # articles; a collection this small also learns from its paragraphs (too few articles to learn from)
+SAMPLE = 240  # articles at most that topics are learnt from (sample()); all are then weighed against them
 SHARE = 0.3  # a paragraph is about a topic that has at least this share of its weight
 NAME_SHARE = 0.8  # a word capitalised this often is a name
 TERM = re.compile(r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b")
@@ -79,11 +81,12 @@ def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tupl
     # company, and 20,000 of them take a minute), then each paragraph is weighed against them; a small
     # collection has too few articles for that alone, so its paragraphs are learnt from as well.
     articles = [" ".join(b.text for b in doc.article.blocks if b.kind in PROSE) for doc in docs]
+    learn = [articles[d] for d in sample(docs)]
     vectorizer = TfidfVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | NEWS_WORDS),
                                  token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]{2,}\b",
                                  min_df=2, max_df=0.5, sublinear_tf=True, max_features=8_000)
     try:
-        x = vectorizer.fit_transform(articles + texts if len(docs) < FEW else articles)
+        x = vectorizer.fit_transform(learn + texts if len(docs) < FEW else learn)
     except ValueError:  # no term left after the filters: nothing to learn
         return (), tuple(docs)
     k = min(topic_count(len(docs)), x.shape[1] // 4, max(2, len(docs) // 2))
@@ -99,7 +102,7 @@ def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tupl
         model.fit(x)
         weights = model.transform(vectorizer.transform(texts))
     terms = vectorizer.get_feature_names_out()
-    themes = _name(model.components_, terms, _names(articles))
+    themes = _name(model.components_, terms, _names(learn))
 
     # A paragraph's topic: the strongest whose name it uses (a theme named by words the paragraph never
     # says is not what it is about), among those with a fair share of its weight; else the article's
@@ -134,6 +137,19 @@ def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tupl
                    if added else doc)
     used = {t.theme for doc in out for t in doc.themes}
     return tuple(t for t in themes if t.id in used), tuple(out)
+
+
+def sample(docs: Sequence[Annotated]) -> list[int]:
+    """The articles topics are learnt from: all of a collection of up to SAMPLE, else the SAMPLE whose sources
+    hash lowest (in collection order). Topics are a fit to the whole of what they are learnt from, so any change
+    to it renames and reshapes some of them (0 to 8 of 24 for one sentence added to one article of 556, half
+    of them when one is removed), and every page showing a theme changes. Learnt from a fixed sample, an edit,
+    addition or removal outside it changes only its own article's themes; the others are weighed against the
+    same topics."""
+    if len(docs) <= SAMPLE:
+        return list(range(len(docs)))
+    ranked = sorted(range(len(docs)), key=lambda d: hashlib.sha256(docs[d].article.source.encode("utf-8", "surrogatepass")).digest())
+    return sorted(ranked[:SAMPLE])
 
 
 def _names(texts: Sequence[str]) -> set[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefing.annotate.themes import load_taxonomy, score_blocks
-from briefing.link.discovery import coverage, discover
+from briefing.link.discovery import SAMPLE, coverage, discover, sample
 from briefing.model import Annotated, Article, Block
 from briefing.read import read_article
 from conftest import ROOT, SHARED
@@ -73,3 +75,21 @@ def test_the_bbc_corpus_gets_themes_of_its_own():
     assert len({t.cues[:3] for t in themes}) == len(themes) >= 8
     again, _ = discover(docs, TAXONOMY)
     assert again == themes  # the same collection discovers the same themes
+
+    # Topics are learnt from a sample: an article outside it can be edited, added or removed and every other
+    # article keeps its themes, the themes their names.
+    learnt = {docs[d].article.source for d in sample(docs)}
+    assert len(learnt) == SAMPLE < len(docs)
+    outside = [i for i, d in enumerate(docs) if d.article.source not in learnt]
+    edited_at, removed_at = outside[0], outside[1]
+    a = docs[edited_at].article
+    blocks = (*a.blocks, Block(len(a.blocks), "paragraph", "The minister said on Tuesday that a review of prices, "
+                                                          "growth and the economy would be published next March, after "
+                                                          "figures showed that prices rose faster than growth."))
+    edited = dataclasses.replace(docs[edited_at], article=dataclasses.replace(a, blocks=blocks))
+    changed = [edited if i == edited_at else d for i, d in enumerate(docs) if i != removed_at]
+    themes2, out2 = discover(changed, TAXONOMY)
+    assert themes2 == themes
+    keep = {d.article.source: d.themes for d in out2}
+    assert all(keep[d.article.source] == d.themes for d in out if d.article.source in keep and d.article.source != a.source)
+    assert keep[a.source] != next(d.themes for d in out if d.article.source == a.source)  # its own did change
