@@ -75,8 +75,8 @@ def test_an_entity_is_linked_at_its_first_mention_in_each_section_and_never_in_a
 def test_entity_links_preview_the_entity_in_words():
     doc, entity_of = _annotated([("paragraph", "Japan said so.")])
     (html,) = ArticleMarkup(doc, "articles/a.md", entity_of, ENTITIES, {}, {},
-                            {"japan": "Japan · place, an island nation · in 3 articles"}).blocks_html()
-    assert 'title="Japan · place, an island nation · in 3 articles"' in html
+                            {"japan": "Japan · place, an island nation"}).blocks_html()
+    assert 'title="Japan · place, an island nation"' in html
 
 
 def _dated(text: str, said: str, value: str, kind: str = "paragraph") -> str:
