@@ -60,6 +60,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return PLUGIN.on_post_page(output, page=page, config=config)
 
 
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     PLUGIN.on_post_build(config=config)
 
