@@ -163,7 +163,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return self.pages.post_page(output, page) if self.pages is not None else output
+        output = self.pages.post_page(output, page) if self.pages is not None else output
+        return self.search.on_post_page(output)  # after the cache took the template's output: never stored
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return self.search.on_post_page(output)  # 404.html, a theme template and no page, searches too
 
     # After Material's search plugin has written search_index.json (0), before the offline plugin copies it
     # into search_index.js (-100).

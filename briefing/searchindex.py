@@ -255,10 +255,8 @@ def worker_name(patched: str) -> str:
 
 
 class Prebuilt:
-    """The MkDocs side: pages name the patched worker (overrides/main.html reads ``extra.briefing_search_worker``),
-    and after Material's search plugin has written the index file, the postings are added and the worker written."""
-
-    KEY = "briefing_search_worker"
+    """The MkDocs side: each page's theme config names the patched worker instead of Material's, and after
+    Material's search plugin has written the index file, the postings are added and the worker written."""
 
     def __init__(self) -> None:
         self.patched: str | None = None
@@ -267,7 +265,6 @@ class Prebuilt:
 
     def on_config(self, config: Any) -> None:
         self.patched = self.names = None
-        config.extra.pop(self.KEY, None)
         if config.theme.name != "material" or not any(n.split("/")[-1] == "search" for n in config.plugins):
             return
         theme = next((Path(d) for d in config.theme.dirs if list((Path(d) / WORKERS).glob("search.*.min.js"))), None)
@@ -278,8 +275,19 @@ class Prebuilt:
         self.stop = stop_words(text)
         self.patched = patch_worker(text)
         self.names = {"stock": stock.name, "prebuilt": worker_name(self.patched)}
-        # In extra, so that the page cache's key (which covers extra) changes when the worker does.
-        config.extra[self.KEY] = dict(self.names)
+
+    def on_post_page(self, output: str) -> str:
+        """The page with its theme config (Material's ``<script id="__config">``, which names the search
+        worker) naming the patched worker. Done on the page rather than in a template override, so that a
+        project using the plugin with templates of its own gets it too."""
+        if self.names is None:
+            return output
+        start = output.rfind('<script id="__config"')
+        end = output.find("</script>", start)
+        if start < 0 or end < 0:
+            return output
+        stock, ours = f'workers/{self.names["stock"]}"', f'workers/{self.names["prebuilt"]}"'
+        return output[:start] + output[start:end].replace(stock, ours, 1) + output[end:]
 
     def on_post_build(self, config: Any) -> int | None:
         """Writes the worker and adds the postings; their bytes, or None when there is no search index."""
@@ -292,7 +300,7 @@ class Prebuilt:
         home = site / "index.html"
         if home.is_file() and self.names["prebuilt"] not in home.read_text(encoding="utf-8"):
             raise WorkerPatchError(f"{home} does not name {self.names['prebuilt']}: the theme's config block "
-                                   "no longer names the worker as overrides/main.html expects")
+                                   f"no longer names {self.names['stock']} as on_post_page expects")
         (site / WORKERS).mkdir(parents=True, exist_ok=True)
         (site / WORKERS / self.names["prebuilt"]).write_text(self.patched, encoding="utf-8")
         return add_index(index_file, self.stop)
