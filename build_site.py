@@ -28,6 +28,7 @@ from briefing.hook import (  # noqa: E402,F401  (the MkDocs hooks)
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_post_template,
 )
 
 if __name__ == "__main__":

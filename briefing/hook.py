@@ -60,6 +60,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return PLUGIN.on_post_page(output, page=page, config=config)
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return PLUGIN.on_post_template(output_content, template_name=template_name, config=config)
+
+
+@event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
     PLUGIN.on_post_build(config=config)
 

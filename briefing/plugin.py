@@ -25,6 +25,7 @@ from briefing.executors import ExecutorError
 from briefing.knowledge import KnowledgeError
 from briefing.layers import SiteCache, code_digest
 from briefing.pagecache import PageCache, digest
+from briefing.searchindex import Prebuilt, Unsupported, WorkerPatchError
 from briefing.site import render
 from briefing.site.memo import folder_digest
 from briefing.site.rawhtml import Stash, anchors, restore_raw_html, stash_raw_html
@@ -59,12 +60,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._stashes: dict[str, Stash] = {}  # src_uri -> stash, from on_page_markdown to on_page_content
         self.pages: PageCache | None = None  # the page output cache of the build under way
         self._nav: Navigation | None = None
+        self.search = Prebuilt()  # the search index built with the site (briefing.searchindex)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Every generated link names a .html file (briefing.site.paths), so that the built folder works
         # opened from disk or a zip; MkDocs's own links (nav, hand-written pages) must agree. Material's
         # offline plugin sets the same; without it a directory-URL build would break the generated links.
         config.use_directory_urls = False
+        try:
+            self.search.on_config(config)
+        except WorkerPatchError as exc:
+            raise PluginError(f"briefing: prebuilt search index: {exc}") from None
         return config
 
     def generate(self, root: Path, site_name: str = "Briefing", site_url: str | None = None) -> dict[str, str]:
@@ -157,9 +163,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return self.pages.post_page(output, page) if self.pages is not None else output
+        output = self.pages.post_page(output, page) if self.pages is not None else output
+        return self.search.on_post_page(output)  # after the cache took the template's output: never stored
 
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return self.search.on_post_page(output)  # 404.html, a theme template and no page, searches too
+
+    # After Material's search plugin has written search_index.json (0), before the offline plugin copies it
+    # into search_index.js (-100).
+    @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        t0 = time.perf_counter()
+        try:
+            size = self.search.on_post_build(config)
+        except WorkerPatchError as exc:
+            raise PluginError(f"briefing: prebuilt search index: {exc}") from None
+        except Unsupported as exc:
+            log.warning("briefing: no prebuilt search index (the browser builds it): %s", exc)
+        else:
+            if size is not None:
+                log.debug("briefing: prebuilt search index, %d bytes, in %.2fs", size, time.perf_counter() - t0)
         if self.pages is not None:
             self.pages.end()
             log.debug("briefing page cache: %s", ", ".join(f"{k} {v}" for k, v in self.pages.stats.items()))

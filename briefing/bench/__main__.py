@@ -1,6 +1,6 @@
 """Command line: ``python -m briefing.bench timex [--limit N] [--dir PATH] [--top K] [--speed [DIR]]``,
 ``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]``,
-``python -m briefing.bench search [--limit N | --site DIR] [--keep DIR] [--no-ranking]`` and
+``python -m briefing.bench search [--limit N | --site DIR] [--keep DIR] [--no-ranking] [--repeat N]`` and
 ``python -m briefing.bench density``."""
 
 from __future__ import annotations
@@ -34,12 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     se.add_argument("--site", type=Path, default=None, help="measure this built site/ instead of building one")
     se.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (its caches make reruns fast)")
     se.add_argument("--no-ranking", action="store_true", help="skip asking the search worker for 50 entity names")
+    se.add_argument("--repeat", type=int, default=1, help="open each page and search N times (default 1)")
     args = parser.parse_args(argv)
 
     if args.bench == "search":
         from briefing.bench import search
 
-        return search.main(args.site, args.limit, args.keep, args.corpus, not args.no_ranking)
+        return search.main(args.site, args.limit, args.keep, args.corpus, not args.no_ranking, max(1, args.repeat))
 
     if args.bench == "density":
         import tempfile

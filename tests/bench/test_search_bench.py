@@ -28,3 +28,6 @@ def test_report_says_what_is_met_and_what_is_not():
     assert "MISS first result: median 3.50 s" in out
     assert "own page is the first result: 1/2 (in the first five: 2/2)" in out
     assert "'Team GB': entities/team-gb-2.html before entities/team-gb.html" in out
+    assert "(no prebuilt postings)" in out
+    r.postings = 940_000
+    assert "(918 KB of it the prebuilt postings)" in format_report(r)

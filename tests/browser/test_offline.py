@@ -71,6 +71,9 @@ def _a_word_of(site) -> tuple[str, str]:
 
 
 def test_search_works_from_disk(open_disk, disk_site):
+    # From disk too, the worker is the one that loads the postings built with the site (search_index.js).
+    assert '"index":{"format":' in (disk_site.root / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert "search.prebuilt." in (disk_site.root / KINDS["articles"]).read_text(encoding="utf-8")
     word, target = _a_word_of(disk_site)
     b = open_disk()
     page = b.goto(KINDS["articles"])
