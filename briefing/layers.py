@@ -61,10 +61,15 @@ def _load(path: Path, cls: Any, what: str) -> Any | None:
 def _store(path: Path, obj: Any, cls: Any, what: str, key: str | None = None, summary: Any = None) -> None:
     try:
         write_atomic(path, to_json(obj, cls))
-        if key is not None:  # the key on the first line; a small JSON summary of the entry may follow
-            write_atomic(_key_file(path), "\n".join([key, *([json.dumps(summary)] if summary is not None else [])]).encode())
+        if key is not None:
+            _write_key(path, key, summary)
     except (OSError, TypeError, ValueError) as exc:
         log.warning("briefing: %s cache not written: %s", what, exc)
+
+
+def _write_key(path: Path, key: str, summary: Any = None) -> None:
+    """The side file: the key on the first line; a small JSON summary of the entry may follow."""
+    write_atomic(_key_file(path), "\n".join([key, *([json.dumps(summary)] if summary is not None else [])]).encode())
 
 
 def _key_file(path: Path) -> Path:
@@ -218,6 +223,13 @@ class LinkCache:
         except ValueError:
             return None
         return summary if isinstance(summary, dict) and self.path.is_file() else None
+
+    def put_summary(self, key: str, summary: dict[str, Any]) -> None:
+        """A new summary beside the corpus stored under ``key``, the corpus left as it is."""
+        try:
+            _write_key(self.path, key, summary)
+        except OSError as exc:
+            log.warning("briefing: link cache summary not written: %s", exc)
 
     def put(self, key: str, c: Corpus, summary: dict[str, Any] | None = None) -> None:
         linked = Linked(

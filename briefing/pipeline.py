@@ -232,11 +232,15 @@ def _annotate_and_link(articles: list[Article], problems: list[Problem], knowled
         corpus = link_cache.get(key, problems, settings.today)
         timings.relinked = corpus is None
         timings.link_key = key
+    relinked = corpus is None
     if corpus is None:
         corpus = link(docs, knowledge.themes, problems, settings.today)
-        if layers:
-            annotations = AnnotationCache(settings.cache, annotation_version(knowledge)) if settings.cache else None
-            link_cache.put(key, corpus, {"counts": dataclasses.asdict(Counts.of(corpus)),
-                                         "entries": _entries_stamp(annotations, articles) if annotations else None})
+    if layers and settings.cache:
+        annotations = AnnotationCache(settings.cache, annotation_version(knowledge))
+        summary = {"counts": dataclasses.asdict(Counts.of(corpus)), "entries": _entries_stamp(annotations, articles)}
+        if relinked:
+            link_cache.put(key, corpus, summary)
+        elif link_cache.summary(key) != summary:  # an entry rewritten with the same annotation (say, after damage)
+            link_cache.put_summary(key, summary)  # the next build with nothing changed can skip decoding again
     timings.add("link", time.perf_counter() - t0)
     return corpus

@@ -119,6 +119,7 @@ def test_a_bad_entry_is_a_warned_miss_and_the_build_is_as_cold(kind, cold, tmp_p
     warnings.clear()
     _, result = generate(project)  # and trusted again next time
     assert (result.timings.annotated, result.timings.cached) == (0, 2) and not warnings
+    assert "annotate" not in result.timings.stages  # nor read: the link cache knows the rebuilt entry
 
 
 def test_a_planted_pickle_runs_nothing(cold, tmp_path, warnings, monkeypatch):
