@@ -189,7 +189,7 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
         # then read, warned of and annotated again) and the link cache holds their corpus. Neither is decoded here.
         version = annotation_version(knowledge)
         annotations = AnnotationCache(settings.cache, version)
-        key = link_key([AnnotationCache.key(a) for a in articles], version, knowledge.themes, problems, settings.today)
+        key = _link_key(articles, version, knowledge, problems, settings)
         link_cache = LinkCache(layers / "link.json")
         stored = link_cache.summary(key) or {}
         counts = Counts.read(stored.get("counts"))
@@ -200,6 +200,12 @@ def run(settings: Settings, progress: Progress | None = None) -> Result:
                           or _annotate_and_link(articles, problems, knowledge, settings, timings, progress))
     corpus = _annotate_and_link(articles, problems, knowledge, settings, timings, progress)
     return Result(timings, tuple(articles), corpus.problems, Counts.of(corpus), lambda: corpus)
+
+
+def _link_key(articles: Sequence[Article], version: str, knowledge: Knowledge, problems: Sequence[Problem],
+              settings: Settings) -> str:
+    # Each annotation is named by its cache key (the article; the code and knowledge are the version).
+    return link_key([AnnotationCache.key(a) for a in articles], version, knowledge.themes, problems, settings.today)
 
 
 def _entries_stamp(cache: AnnotationCache, articles: Sequence[Article]) -> str | None:
@@ -224,21 +230,19 @@ def _annotate_and_link(articles: list[Article], problems: list[Problem], knowled
 
     t0 = time.perf_counter()
     corpus = None
+    version = annotation_version(knowledge) if layers else ""
     if layers:
-        # Each annotation is named by its cache key (the article; the code and knowledge are the version).
-        key = link_key([AnnotationCache.key(a) for a in articles], annotation_version(knowledge),
-                       knowledge.themes, problems, settings.today)
+        key = _link_key(articles, version, knowledge, problems, settings)
         link_cache = LinkCache(layers / "link.json")
         corpus = link_cache.get(key, problems, settings.today)
         timings.relinked = corpus is None
         timings.link_key = key
-    relinked = corpus is None
     if corpus is None:
         corpus = link(docs, knowledge.themes, problems, settings.today)
     if layers and settings.cache:
-        annotations = AnnotationCache(settings.cache, annotation_version(knowledge))
+        annotations = AnnotationCache(settings.cache, version)
         summary = {"counts": dataclasses.asdict(Counts.of(corpus)), "entries": _entries_stamp(annotations, articles)}
-        if relinked:
+        if timings.relinked:
             link_cache.put(key, corpus, summary)
         elif link_cache.summary(key) != summary:  # an entry rewritten with the same annotation (say, after damage)
             link_cache.put_summary(key, summary)  # the next build with nothing changed can skip decoding again
