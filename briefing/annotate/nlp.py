@@ -49,8 +49,11 @@ def spacy_ents(texts: Sequence[str], nlp, extra: Callable[[object], Sequence[tup
 
     pieces = [(i, off, piece) for i, text in enumerate(texts) for off, piece in _chunks(text)]
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-    with nlp.select_pipes(enable=[p for p in _NER_ONLY if p in nlp.pipe_names]):
-        docs = list(nlp.pipe((p for _, _, p in pieces), batch_size=64))
+    # Components are switched off per call (pipe's disable), never on the shared model (select_pipes): one
+    # model serves every thread of a threaded worker (a Dask worker's), and a parse pass switching ner off
+    # while another thread ran its entity pass left that article without the model's names.
+    off = [p for p in nlp.pipe_names if p not in _NER_ONLY]
+    docs = list(nlp.pipe((p for _, _, p in pieces), batch_size=64, disable=off))
     for (i, off, _), doc in zip(pieces, docs):
         found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         if extra is not None:
@@ -81,6 +84,6 @@ def parse_sentences(texts) -> dict[str, object]:
     parser = get_parser() if wanted else None
     if parser is None:
         return {}
-    with parser.select_pipes(disable=[p for p in _PARSER_OFF if p in parser.pipe_names]):
-        return dict(zip(wanted, parser.pipe(wanted, batch_size=64)))
+    off = [p for p in _PARSER_OFF if p in parser.pipe_names]  # per call, as spacy_ents does (thread safety)
+    return dict(zip(wanted, parser.pipe(wanted, batch_size=64, disable=off)))
 
