@@ -1,7 +1,7 @@
 """Command line: ``python -m briefing.bench timex [--limit N] [--dir PATH] [--top K] [--speed [DIR]]``,
 ``python -m briefing.bench scale [--corpus DIR] [--sizes quarter,whole] [--keep DIR]``,
-``python -m briefing.bench search [--limit N | --site DIR] [--keep DIR] [--no-ranking] [--repeat N]`` and
-``python -m briefing.bench density``."""
+``python -m briefing.bench search [--limit N | --site DIR] [--keep DIR] [--no-ranking] [--repeat N]``,
+``python -m briefing.bench designs [--corpus DIR] [--limit N] [--keep DIR]`` and ``python -m briefing.bench density``."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("--limit", type=int, default=None, help="use only N articles of the corpus (a quick run)")
     sc.add_argument("--no-serve", action="store_true", help="skip timing an edit under `mkdocs serve`")
     sc.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temp folder)")
+    de = sub.add_parser("designs", help="an edit under two rebuild designs not shipped (long-lived process; "
+                        "only changed pages to MkDocs), measured as prototypes")
+    de.add_argument("--corpus", type=Path, default=None, help="folder of .txt articles (default the BBC corpus)")
+    de.add_argument("--limit", type=int, default=None, help="N articles of the corpus (default a quarter)")
+    de.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (its caches make reruns fast)")
     sub.add_parser("density", help="annotations per 100 words of article text on the seeds and ../shared/realworld")
     se = sub.add_parser("search", help="search index size, first-view bytes, time to first result and ranking in Chromium")
     se.add_argument("--corpus", type=Path, default=None, help="folder of .txt articles (default the BBC corpus)")
@@ -41,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         from briefing.bench import search
 
         return search.main(args.site, args.limit, args.keep, args.corpus, not args.no_ranking, max(1, args.repeat))
+
+    if args.bench == "designs":
+        from briefing.bench import designs
+
+        return designs.main(args.corpus, args.limit, args.keep)
 
     if args.bench == "density":
         import tempfile
