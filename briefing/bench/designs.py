@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,11 +37,7 @@ EDITS = 2
 
 def child(mode: str, project: str) -> None:
     """Runs in the measuring child process: prints one JSON line per build."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.structure.files import File
-
-    import briefing.hook
 
     dirty = mode == "changed pages"
     before: dict[str, str] = {}  # src_uri -> digest of the generated Markdown the last build had
@@ -56,7 +53,16 @@ def child(mode: str, project: str) -> None:
         File.is_modified = is_modified  # type: ignore[method-assign]
 
     root = Path(project)
-    site = tempfile.mkdtemp(prefix="briefing-designs-")  # as `mkdocs serve` builds into a folder of its own
+    with tempfile.TemporaryDirectory(prefix="briefing-designs-") as site:  # as `mkdocs serve`: a folder of its own
+        _builds(root, site, dirty, before, now)
+
+
+def _builds(root: Path, site: str, dirty: bool, before: dict[str, str], now: dict[str, str]) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    import briefing.hook
+
     for n in range(EDITS + 1):
         if n:
             scale.edit_one(root)
@@ -90,23 +96,32 @@ def main(corpus: Path | None, limit: int | None, keep: Path | None) -> int:
         return 2
     files = scale.sample(every, limit or len(every) // 4)
     work = keep or Path(tempfile.mkdtemp(prefix="briefing-designs-"))
-    base = scale.make_baseline(work / "baseline", files, corpus)
-    plain = scale.build(base, "baseline")
+    try:
+        rows, plain = _rows(work, files, corpus)
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print(f"{len(files)} articles; plain site {plain:.2f} s\n")
+    print("| design | edit s | × plain | read | annotate | link | render | MkDocs | pages MkDocs built |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, wall, stages, built in rows:
+        st = [stages.get(s, 0.0) for s in scale.STAGES]
+        print(f"| {label} | {wall:.2f} | {wall / plain:.2f} | " + " | ".join(f"{s:.2f}" for s in st)
+              + f" | {max(0.0, wall - sum(st)):.2f} | {built} |")
+    return 0
+
+
+def _rows(work: Path, files: list[Path], corpus: Path) -> tuple[list[tuple[str, float, dict, str]], float]:
+    """(label, seconds, stages, pages built) of an edit under each design, and the plain site's seconds."""
+    plain = scale.build(scale.make_baseline(work / "baseline", files, corpus), "baseline")
     ours = work / "ours"
     if not (ours / "mkdocs.yml").exists():
         scale.make_ours(ours, files, corpus)
-    print(f"{len(files)} articles; plain site {plain.wall:.2f} s\n")
-    print("| design | edit s | × plain | read | annotate | link | render | MkDocs | pages MkDocs built |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    fresh = scale.build(ours, "warm")  # the caches filled, then an edit in a fresh process: what `scale` measures
+    scale.build(ours, "warm")  # the caches filled, then an edit in a fresh process: what `scale` measures
     scale.edit_one(ours)
     fresh = scale.build(ours, "edit")
     rows = [("mkdocs build (fresh process)", fresh.wall, fresh.stages, "all")]
     for mode in MODES:
         last = measure(mode, ours)[-1]
-        rows.append((f"{mode} (prototype)", last["wall"], last["stages"], str(last["rebuilt"]) if last["rebuilt"] else "all"))
-    for label, wall, stages, built in rows:
-        st = [stages.get(s, 0.0) for s in scale.STAGES]
-        print(f"| {label} | {wall:.2f} | {wall / plain.wall:.2f} | " + " | ".join(f"{s:.2f}" for s in st)
-              + f" | {max(0.0, wall - sum(st)):.2f} | {built} |")
-    return 0
+        rows.append((f"{mode} (prototype)", last["wall"], last["stages"], str(last["rebuilt"] or "all")))
+    return rows, plain.wall
