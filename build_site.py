@@ -29,6 +29,7 @@ from briefing.hook import (  # noqa: E402,F401  (the MkDocs hooks)
     on_post_build,
     on_post_page,
     on_post_template,
+    on_serve,
 )
 
 if __name__ == "__main__":

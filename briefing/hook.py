@@ -6,6 +6,9 @@ the command line adds its own to the same place before it builds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +29,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as exc:
         raise PluginError(f"briefing: {exc}") from None
     return PLUGIN.on_config(config)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Callable) -> Any:
+    return PLUGIN.on_serve(server, config=config, builder=builder)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -132,6 +132,20 @@ def annotate_all(
 
 # ---- the whole pipeline -------------------------------------------------------------------
 
+def preload() -> None:
+    """Load what rebuilding after an edit needs and a build with nothing changed skips: spaCy's model and
+    scikit-learn (about 1.2 s). `mkdocs serve` runs this in a thread once the site is served, so the first
+    edit does not wait for them."""
+    from briefing.annotate.nlp import get_nlp
+    from briefing.link.discovery import preload as discovery
+
+    try:
+        discovery()
+        get_nlp()
+    except Exception as exc:  # noqa: BLE001 - only a head start: the build that needs them reports the failure
+        log.debug("briefing: preload: %s", exc)
+
+
 @dataclass(frozen=True)
 class Counts:
     """What a build reports of the linked corpus, kept beside the link cache so that a warm build can report

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -92,6 +95,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 whole.put(files)
         self.result.timings.add("render", time.perf_counter() - t0)
         return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable) -> Any:
+        # The first build of `mkdocs serve` is often warm and loads neither spaCy nor scikit-learn; the first
+        # edit would wait for both. Load them while the writer reads the page.
+        threading.Thread(target=pipeline.preload, name="briefing-preload", daemon=True).start()
+        return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path).parent

