@@ -12,13 +12,16 @@ Two entries per page, each keyed by a digest of exactly what decides it (``docs/
   page's ``template`` meta at a one-line template that prints the cached HTML, and the search index takes the
   cached entries instead of parsing the page.
 
-Entries are versioned JSON (briefing.codec), written to a temporary file and renamed; anything unreadable is
-a miss with one warning line. A page whose conversion logged a warning is never cached, so the next build
+An entry is one line of versioned JSON (briefing.codec) and then its HTML and search entries as plain text,
+whose lengths the line gives: HTML in a JSON string is mostly escapes, and decoding 60 MB of them was the
+largest part of a warm build's own work. Written to a temporary file and renamed; anything unreadable is a miss
+with one warning line. A page whose conversion logged a warning is never cached, so the next build
 warns again (``--strict`` stays strict).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -39,12 +42,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_build_date
 
-from briefing.codec import CodecError, from_json, prune_folder, to_json, write_atomic
+from briefing.codec import CodecError, from_data, prune_folder, to_data, write_atomic
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 FORMAT = "briefing-page"
-VERSION = 1
+VERSION = 2
+SUFFIX = ".page"  # version 1 entries were .json files: never read (no warning for each), pruned at the end
 TEMPLATE = "briefing-cached-page.html"  # prints the cached HTML; lives only in the build's Jinja loader
 CONTEXT_KEY = "briefing_cached_page"
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe")
@@ -87,6 +91,42 @@ class Entry:
     src_uri: str
     converted: Converted
     output: Output | None
+
+
+def encode(entry: Entry) -> bytes:
+    """The entry's header line (the entry without its three texts, and their lengths), then the texts."""
+    out = entry.output
+    texts = (entry.converted.content, out.html if out else "", (out.search or "") if out else "")
+    bare = dataclasses.replace(
+        entry, converted=dataclasses.replace(entry.converted, content=""),
+        output=dataclasses.replace(out, html="", search=None if out.search is None else "") if out else None)
+    head = json.dumps({"entry": to_data(bare, Entry), "lengths": [len(t) for t in texts]},
+                      ensure_ascii=True, separators=(",", ":"), allow_nan=False)  # ASCII: one line, no raw newline
+    return (head + "\n" + "".join(texts)).encode("utf-8", "surrogatepass")
+
+
+def decode(raw: bytes) -> Entry:
+    """The entry ``encode`` wrote; :class:`CodecError` for anything else."""
+    head, newline, body = raw.partition(b"\n")
+    try:
+        if not newline:
+            raise ValueError("no header line")
+        header = json.loads(head)
+        text = body.decode("utf-8", "surrogatepass")
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
+        raise CodecError(f"not an entry ({type(exc).__name__}: {str(exc)[:80]})") from None
+    lengths = header.get("lengths") if isinstance(header, dict) else None
+    if not (isinstance(lengths, list) and len(lengths) == 3 and all(type(n) is int and n >= 0 for n in lengths)
+            and sum(lengths) == len(text)):
+        raise CodecError("its texts are not the lengths its header gives (truncated?)")
+    entry = from_data(header.get("entry"), Entry)
+    a, b = lengths[0], lengths[0] + lengths[1]
+    out = entry.output
+    if (out is None and (lengths[1] or lengths[2])) or (out is not None and out.search is None and lengths[2]):
+        raise CodecError("texts of an output or search entries the entry does not have")
+    if out is not None:
+        out = dataclasses.replace(out, html=text[a:b], search=None if out.search is None else text[b:])
+    return dataclasses.replace(entry, converted=dataclasses.replace(entry.converted, content=text[:a]), output=out)
 
 
 def digest(*parts: Any) -> str:
@@ -359,7 +399,7 @@ class PageCache:
     # ---- entries on disk ---------------------------------------------------------------------------
 
     def _path(self, src: str) -> Path:
-        return self.dir / f"{hashlib.sha256(src.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.json"
+        return self.dir / f"{hashlib.sha256(src.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}{SUFFIX}"
 
     def _load(self, src: str) -> Entry | None:
         path = self._path(src)
@@ -368,7 +408,7 @@ class PageCache:
         except OSError:
             return None
         try:
-            entry = from_json(raw, Entry)
+            entry = decode(raw)
             if entry.format != FORMAT or entry.version != VERSION or entry.src_uri != src:
                 raise CodecError("not this page's entry of this version")
         except CodecError as exc:
@@ -380,7 +420,7 @@ class PageCache:
 
     def _store(self, entry: Entry) -> None:
         try:
-            write_atomic(self._path(entry.src_uri), to_json(entry))
+            write_atomic(self._path(entry.src_uri), encode(entry))
         except (OSError, TypeError, ValueError) as exc:
             log.info("briefing: %s: page not cached: %s", entry.src_uri, exc)
         self.entries[entry.src_uri] = entry

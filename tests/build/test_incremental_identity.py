@@ -132,7 +132,7 @@ def test_incremental_builds_equal_cold_builds(tmp_path):
 def test_a_damaged_cache_entry_is_a_miss_with_one_warning(tmp_path, caplog, damage):
     project = make_project(tmp_path / "p", {f"a{i}.md": article(i, 0) for i in range(2)})
     first = mkdocs(project)
-    entries = {"page": sorted((project / ".cache" / "briefing-pages").glob("*.json"))[0],
+    entries = {"page": sorted((project / ".cache" / "briefing-pages").glob("*.page"))[0],
                "link": project / ".cache" / "briefing-layers" / "link.json",
                "read": project / ".cache" / "briefing-layers" / "read.json",
                "render": sorted((project / ".cache" / "briefing-render").glob("*.json"))[0]}
