@@ -98,8 +98,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Callable) -> Any:
         # The first build of `mkdocs serve` is often warm and loads neither spaCy nor scikit-learn; the first
-        # edit would wait for both. Load them while the writer reads the page.
-        threading.Thread(target=pipeline.preload, name="briefing-preload", daemon=True).start()
+        # edit would wait for both. Load them while the writer reads the page (not with annotation on Dask,
+        # whose workers hold the model).
+        if (self.config or {}).get("executor", "local") == "local":
+            threading.Thread(target=pipeline.preload, name="briefing-preload", daemon=True).start()
         return server
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
