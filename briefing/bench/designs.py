@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -78,8 +77,7 @@ def _builds(root: Path, site: str, dirty: bool, before: dict[str, str], now: dic
 
 
 def measure(mode: str, project: Path) -> list[dict]:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1779494400")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(scale.ROOT), env.get("PYTHONPATH", "")]))
+    env = scale.build_env()
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from briefing.bench.designs import child; child(sys.argv[1], sys.argv[2])",
          mode, str(project)], cwd=project, env=env, capture_output=True, text=True)

@@ -151,11 +151,18 @@ def count_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
+def build_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """This process's environment for a measured build: a fixed build date (runs compare like with like) and
+    this checkout importable, with ``env`` on top."""
+    env = dict(os.environ, **(env or {}))
+    env.setdefault("SOURCE_DATE_EPOCH", "1779494400")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    return env
+
+
 def build(project: Path, label: str, env: dict[str, str] | None = None) -> Run:
     """One real `mkdocs build` of ``project`` in a fresh process tree, measured."""
-    env = dict(os.environ, **(env or {}))
-    env.setdefault("SOURCE_DATE_EPOCH", "1779494400")  # a fixed build date: runs compare like with like
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    env = build_env(env)
     done = subprocess.run([sys.executable, "-c", _WRAP, _BUILD, str(project / "mkdocs.yml")],
                           cwd=project, env=env, capture_output=True, text=True)
     try:
@@ -275,8 +282,7 @@ def run_size(workdir: Path, files: Sequence[Path], corpus: Path, label: str,
     if serve:
         from briefing.bench.serve import edit_latency
 
-        env = {"SOURCE_DATE_EPOCH": "1779494400",
-               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
+        env = build_env()
         say(f"[{label}] mkdocs serve: one edit, ours")
         # the page's URL as the site itself publishes it (readable URLs: date and title, not the file name)
         listed = json.loads((ours / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
