@@ -100,7 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # The first build of `mkdocs serve` is often warm and loads neither spaCy nor scikit-learn; the first
         # edit would wait for both. Load them while the writer reads the page (not with annotation on Dask,
         # whose workers hold the model).
-        if (self.config or {}).get("executor", "local") == "local":
+        if self.config.get("executor", "local") == "local":
             threading.Thread(target=pipeline.preload, name="briefing-preload", daemon=True).start()
         return server
 

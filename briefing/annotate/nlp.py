@@ -21,9 +21,8 @@ _CHUNK = 50_000  # characters per nlp call; spaCy refuses texts over nlp.max_len
 _LOADING = threading.Lock()  # `mkdocs serve` loads the model in a thread while a build may ask for it too
 
 
-@lru_cache(maxsize=1)
 def _model():
-    with _LOADING:
+    with _LOADING:  # a second caller waits for the one load, then takes it from the cache
         return _load()
 
 
